@@ -1,0 +1,120 @@
+package dev.weft.crdt.internal;
+
+import dev.weft.crdt.encoding.Decoder;
+import dev.weft.crdt.encoding.DecodingException;
+import dev.weft.crdt.encoding.DecodingException.Reason;
+import dev.weft.crdt.encoding.Encoder;
+
+/**
+ * Reads the structs section of an update one struct at a time, in the order written: client
+ * block after client block, each block's structs in clock order. Structs are decoded, checked and
+ * not integrated: parents stay as root names or ids.
+ *
+ * <pre>
+ * structs     := varUint(numClients) · numClients × clientBlock
+ * clientBlock := varUint(numStructs) · varUint(client) · varUint(firstClock) · numStructs × struct
+ * </pre>
+ *
+ * <p>Checks made here, so that no malformed struct reaches a document: lengths are at least one
+ * and clocks stay below 2^53; an item never refers to its own client's history at or after its
+ * own clock; content refs, type refs and nested values are well-formed.
+ */
+public final class StructReader {
+  private final UpdateDecoder dec;
+  private final boolean skipSkips;
+  private int clientsLeft;
+  private int structsLeft;
+  private long client;
+  private long clock;
+  /** The struct under the cursor, or null once the structs section is read. */
+  public Struct curr;
+
+  /**
+   * @param skipSkips when true, Skip structs are read but never shown in {@link #curr}
+   */
+  public StructReader(UpdateDecoder dec, boolean skipSkips) {
+    this.dec = dec;
+    this.skipSkips = skipSkips;
+    this.clientsLeft = dec.rest().readCount("client block", 3);
+    next();
+  }
+
+  /** Advances to the next struct; returns it, or null at the end of the structs section. */
+  public Struct next() {
+    do {
+      curr = readOne();
+    } while (skipSkips && curr instanceof SkipStruct);
+    return curr;
+  }
+
+  private Struct readOne() {
+    Decoder rest = dec.rest();
+    while (structsLeft == 0) {
+      if (clientsLeft == 0) {
+        return null;
+      }
+      clientsLeft--;
+      structsLeft = rest.readCount("struct", 2);
+      client = dec.readClient();
+      clock = rest.readVarUint();
+    }
+    structsLeft--;
+    long start = rest.offset();
+    int info = dec.readInfo();
+    int ref = info & ContentRef.REF_MASK;
+    Struct s;
+    if (ref == ContentRef.GC) {
+      s = new GcStruct(client, clock, dec.readLen());
+    } else if (ref == ContentRef.SKIP) {
+      s = new SkipStruct(client, clock, rest.readVarUintAsInt("skip length"));
+    } else {
+      s = readItem(info, ref, start);
+    }
+    if (s.length <= 0) {
+      throw new DecodingException(Reason.INCONSISTENT, start, "struct of length 0 at " + s.id());
+    }
+    if (s.clock + s.length > Encoder.MAX_SAFE_INTEGER) {
+      throw new DecodingException(Reason.LENGTH_OUT_OF_RANGE, start, "struct ends past clock 2^53");
+    }
+    clock += s.length;
+    return s;
+  }
+
+  private Item readItem(int info, int ref, long start) {
+    Id origin = (info & ContentRef.HAS_ORIGIN) != 0 ? dec.readLeftId() : null;
+    Id rightOrigin = (info & ContentRef.HAS_RIGHT_ORIGIN) != 0 ? dec.readRightId() : null;
+    boolean cantCopyParent = (info & (ContentRef.HAS_ORIGIN | ContentRef.HAS_RIGHT_ORIGIN)) == 0;
+    String rootName = null;
+    Id parentId = null;
+    String parentSub = null;
+    if (cantCopyParent) {
+      if (dec.readParentInfo()) {
+        rootName = dec.readString();
+      } else {
+        parentId = dec.readLeftId();
+      }
+      if ((info & ContentRef.HAS_PARENT_SUB) != 0) {
+        parentSub = dec.readString();
+      }
+    }
+    if (ref > ContentRef.DOC) {
+      throw new DecodingException(Reason.UNKNOWN_TAG, start, "unknown content ref " + ref);
+    }
+    Content content = Contents.read(dec, ref, start);
+    Item item = new Item(client, clock, origin, rightOrigin, content);
+    item.parentRootName = rootName;
+    item.parentId = parentId;
+    item.parentSub = parentSub;
+    checkOwnHistory(origin, start);
+    checkOwnHistory(rightOrigin, start);
+    checkOwnHistory(parentId, start);
+    return item;
+  }
+
+  private void checkOwnHistory(Id ref, long start) {
+    if (ref != null && ref.client() == client && ref.clock() >= clock) {
+      throw new DecodingException(Reason.INCONSISTENT, start,
+          "struct " + client + ":" + clock + " refers to its own client's later clock " + ref.clock());
+    }
+  }
+}

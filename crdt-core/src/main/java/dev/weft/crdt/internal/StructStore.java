@@ -1,0 +1,145 @@
+package dev.weft.crdt.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Every struct of a document, per client, sorted by clock and gap-free from clock 0: the answer to
+ * "which struct holds id (c, k)" by binary search, and to "what do we know" (the state vector).
+ * Also holds what could not be integrated yet: pending structs (an update v1 waiting for missing
+ * history) and pending deletes.
+ */
+public final class StructStore {
+  /** Per client, its structs in clock order. */
+  public final HashMap<Long, ArrayList<Struct>> clients = new HashMap<>();
+  /** Structs waiting for history we do not have, as an update v1; null when none. */
+  public byte[] pendingStructs;
+  /** For each client, the first clock whose arrival may unblock {@link #pendingStructs}. */
+  public final Map<Long, Long> pendingMissing = new HashMap<>();
+  /** Delete ranges naming clocks we do not have yet, as an update v1 with no structs; or null. */
+  public byte[] pendingDeletes;
+
+  /** The next clock expected from {@code client} (0 if nothing is known). */
+  public long getState(long client) {
+    ArrayList<Struct> structs = clients.get(client);
+    if (structs == null || structs.isEmpty()) {
+      return 0;
+    }
+    return structs.get(structs.size() - 1).end();
+  }
+
+  /** The state vector: for each client with structs, its next expected clock, in client order. */
+  public TreeMap<Long, Long> stateVector() {
+    TreeMap<Long, Long> sv = new TreeMap<>();
+    for (Map.Entry<Long, ArrayList<Struct>> e : clients.entrySet()) {
+      ArrayList<Struct> s = e.getValue();
+      if (!s.isEmpty()) {
+        sv.put(e.getKey(), s.get(s.size() - 1).end());
+      }
+    }
+    return sv;
+  }
+
+  /** Appends a struct, which must start exactly at its client's state. */
+  public void addStruct(Struct struct) {
+    ArrayList<Struct> structs = clients.computeIfAbsent(struct.client, c -> new ArrayList<>());
+    if (!structs.isEmpty()) {
+      Struct last = structs.get(structs.size() - 1);
+      if (last.end() != struct.clock) {
+        throw new IllegalStateException("struct " + struct + " does not follow " + last);
+      }
+    } else if (struct.clock != 0) {
+      throw new IllegalStateException("first struct of client " + struct.client + " starts at " + struct.clock);
+    }
+    structs.add(struct);
+  }
+
+  /** Index of the struct containing {@code clock} in a client's list. */
+  public static int findIndex(ArrayList<Struct> structs, long clock) {
+    int left = 0;
+    int right = structs.size() - 1;
+    Struct mid = structs.get(right);
+    if (mid.clock == clock) {
+      return right;
+    }
+    // interpolation guess first: clocks are usually dense
+    int midIndex = (int) Math.min(right, Math.max(0, (double) clock / Math.max(1, mid.end() - 1) * right));
+    while (left <= right) {
+      mid = structs.get(midIndex);
+      if (mid.clock <= clock) {
+        if (clock < mid.end()) {
+          return midIndex;
+        }
+        left = midIndex + 1;
+      } else {
+        right = midIndex - 1;
+      }
+      midIndex = (left + right) >>> 1;
+    }
+    throw new IllegalStateException("clock " + clock + " is in no struct");
+  }
+
+  /** The struct containing {@code id}; the id must be below its client's state. */
+  public Struct find(Id id) {
+    ArrayList<Struct> structs = clients.get(id.client());
+    if (structs == null || id.clock() >= getState(id.client())) {
+      throw new IllegalStateException("no struct holds " + id);
+    }
+    return structs.get(findIndex(structs, id.clock()));
+  }
+
+  /** Whether a struct holds {@code id}. */
+  public boolean contains(Id id) {
+    return id.clock() < getState(id.client());
+  }
+
+  /** The item containing {@code id} (a GC struct yields null). */
+  public Item getItem(Id id) {
+    return find(id) instanceof Item i ? i : null;
+  }
+
+  /** Index of the struct starting exactly at {@code clock}, splitting an item if needed. */
+  public int findIndexCleanStart(Txn txn, ArrayList<Struct> structs, long clock) {
+    int index = findIndex(structs, clock);
+    Struct s = structs.get(index);
+    if (s.clock < clock && s instanceof Item item) {
+      structs.add(index + 1, item.split(txn, (int) (clock - item.clock)));
+      return index + 1;
+    }
+    return index;
+  }
+
+  /** The struct starting exactly at {@code id} (an item is split there if needed). */
+  public Struct getItemCleanStart(Txn txn, Id id) {
+    ArrayList<Struct> structs = clients.get(id.client());
+    return structs.get(findIndexCleanStart(txn, structs, id.clock()));
+  }
+
+  /** The struct ending exactly at {@code id} (an item is split after it if needed). */
+  public Struct getItemCleanEnd(Txn txn, Id id) {
+    ArrayList<Struct> structs = clients.get(id.client());
+    int index = findIndex(structs, id.clock());
+    Struct s = structs.get(index);
+    if (id.clock() != s.end() - 1 && s instanceof Item item) {
+      structs.add(index + 1, item.split(txn, (int) (id.clock() - item.clock + 1)));
+    }
+    return s;
+  }
+
+  /** Replaces a struct by another covering the same clocks. */
+  public void replaceStruct(Struct old, Struct replacement) {
+    ArrayList<Struct> structs = clients.get(old.client);
+    structs.set(findIndex(structs, old.clock), replacement);
+  }
+
+  /** Number of structs held, for tests and diagnostics. */
+  public int size() {
+    int n = 0;
+    for (ArrayList<Struct> s : clients.values()) {
+      n += s.size();
+    }
+    return n;
+  }
+}

@@ -1,0 +1,291 @@
+package dev.weft.crdt.internal;
+
+import dev.weft.crdt.encoding.Decoder;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Applies an update to a document.
+ *
+ * <h2>Atomicity</h2>
+ * The whole update is decoded and checked before the document is touched, so malformed bytes are
+ * rejected with the document exactly as it was. What remains cannot fail on well-formed input:
+ * integration resolves references that the checks guarantee, and a struct whose references point
+ * nowhere sensible is collected as GC instead of being linked.
+ *
+ * <h2>Order of integration</h2>
+ * Structs may arrive before what they depend on. As in Yjs, clients are consumed from the highest
+ * id down; a struct whose dependency is in the same update sends us to that client's structs first
+ * (a stack, at most one entry per client); a struct whose dependency is not in this update, and
+ * everything of its client after it, is kept as pending (an update v1 in the store) together with
+ * the clock we wait for. When a later update advances a client past such a clock, the pending
+ * update is applied again. Delete ranges for clocks we do not have yet are kept the same way.
+ */
+public final class UpdateApplier {
+  private UpdateApplier() {}
+
+  /** A fully decoded update: each client's structs in clock order, and the delete set. */
+  public record Decoded(TreeMap<Long, List<Struct>> structs, DeleteSet deletes) {}
+
+  /** Decodes and checks an update v1 without touching any document. */
+  public static Decoded decodeV1(byte[] update) {
+    return decode(new UpdateDecoderV1(new Decoder(update)));
+  }
+
+  /** Decodes and checks an update; the decoder's input must hold exactly one update. */
+  public static Decoded decode(UpdateDecoder decoder) {
+    TreeMap<Long, List<Struct>> byClient = new TreeMap<>();
+    StructReader reader = new StructReader(decoder, false);
+    long blockClient = -1;
+    List<Struct> block = null;
+    for (Struct s = reader.curr; s != null; s = reader.next()) {
+      if (block == null || s.client != blockClient || (!block.isEmpty() && block.get(block.size() - 1).end() != s.clock)) {
+        // a new client block; a second block of the same client replaces the first, as in Yjs
+        block = new ArrayList<>();
+        blockClient = s.client;
+        byClient.put(s.client, block);
+      }
+      block.add(s);
+    }
+    DeleteSet ds = DeleteSet.read(decoder);
+    decoder.rest().requireEnd("the update");
+    return new Decoded(byClient, ds);
+  }
+
+  /** Applies an update v1 in a (possibly joined) transaction with the given origin. */
+  public static void applyV1(DocState doc, byte[] update, Object origin) {
+    Decoded decoded = decodeV1(update);
+    Transactions.transact(doc, txn -> apply(txn, decoded, UpdateApplier::reapplyV1), origin, false);
+  }
+
+  private static void reapplyV1(Txn txn, byte[] update) {
+    apply(txn, decodeV1(update), UpdateApplier::reapplyV1);
+  }
+
+  interface Reapply {
+    void apply(Txn txn, byte[] update);
+  }
+
+  static void apply(Txn txn, Decoded decoded, Reapply reapply) {
+    txn.local = false;
+    StructStore store = txn.doc.store;
+    Rest rest = integrateStructs(txn, store, decoded.structs());
+    boolean retry = false;
+    if (store.pendingStructs != null) {
+      for (Map.Entry<Long, Long> m : store.pendingMissing.entrySet()) {
+        if (m.getValue() < store.getState(m.getKey())) {
+          retry = true;
+          break;
+        }
+      }
+      if (rest != null) {
+        rest.missing.forEach((client, clock) -> store.pendingMissing.merge(client, clock, Math::min));
+        store.pendingStructs = UpdateMerger.mergeV1(List.of(store.pendingStructs, rest.update));
+      }
+    } else if (rest != null) {
+      store.pendingStructs = rest.update;
+      store.pendingMissing.clear();
+      store.pendingMissing.putAll(rest.missing);
+    }
+    DeleteSet unapplied = applyDeleteSet(txn, store, decoded.deletes());
+    if (store.pendingDeletes != null) {
+      DeleteSet pendingDs = decodeV1(store.pendingDeletes).deletes();
+      DeleteSet unapplied2 = applyDeleteSet(txn, store, pendingDs);
+      if (unapplied != null && unapplied2 != null) {
+        store.pendingDeletes = UpdateMerger.mergeV1(List.of(deletesOnly(unapplied), deletesOnly(unapplied2)));
+      } else {
+        DeleteSet left = unapplied != null ? unapplied : unapplied2;
+        store.pendingDeletes = left == null ? null : deletesOnly(left);
+      }
+    } else {
+      store.pendingDeletes = unapplied == null ? null : deletesOnly(unapplied);
+    }
+    if (retry) {
+      byte[] pending = store.pendingStructs;
+      store.pendingStructs = null;
+      store.pendingMissing.clear();
+      reapply.apply(txn, pending);
+    }
+  }
+
+  private static byte[] deletesOnly(DeleteSet ds) {
+    UpdateEncoderV1 enc = new UpdateEncoderV1();
+    enc.rest().writeVarUint(0);
+    ds.write(enc);
+    return enc.toByteArray();
+  }
+
+  /** Structs that could not be integrated: an update v1, and the clocks that would unblock it. */
+  private record Rest(byte[] update, Map<Long, Long> missing) {}
+
+  /** A client's decoded structs and how many of them have been consumed. */
+  private static final class Refs {
+    List<Struct> refs;
+    int i;
+
+    Refs(List<Struct> refs) {
+      this.refs = refs;
+    }
+
+    boolean done() {
+      return i >= refs.size();
+    }
+  }
+
+  private static Rest integrateStructs(Txn txn, StructStore store, TreeMap<Long, List<Struct>> decoded) {
+    if (decoded.isEmpty()) {
+      return null;
+    }
+    Map<Long, Refs> clientRefs = new HashMap<>();
+    decoded.forEach((c, list) -> clientRefs.put(c, new Refs(list)));
+    List<Long> clientIds = new ArrayList<>(decoded.keySet()); // ascending; consumed from the end
+    Deque<Struct> stack = new ArrayDeque<>();
+    TreeMap<Long, List<Struct>> restStructs = new TreeMap<>();
+    Map<Long, Long> missingSv = new HashMap<>();
+    Map<Long, Long> state = new HashMap<>();
+
+    Function<Void, Refs> nextTarget = v -> {
+      while (!clientIds.isEmpty()) {
+        Refs r = clientRefs.get(clientIds.get(clientIds.size() - 1));
+        if (r != null && !r.done()) {
+          return r;
+        }
+        clientIds.remove(clientIds.size() - 1);
+      }
+      return null;
+    };
+    Refs current = nextTarget.apply(null);
+    if (current == null) {
+      return null;
+    }
+    Struct head = current.refs.get(current.i++);
+    while (true) {
+      if (!(head instanceof SkipStruct)) {
+        long client = head.client;
+        long localClock = state.computeIfAbsent(client, store::getState);
+        long offset = localClock - head.clock;
+        if (offset < 0) {
+          stack.push(head);
+          missingSv.merge(client, head.clock - 1, Math::min);
+          moveStackToRest(stack, clientRefs, clientIds, restStructs);
+        } else {
+          long missing = head.getMissing(txn, store);
+          if (missing != -1) {
+            stack.push(head);
+            Refs refs = clientRefs.get(missing);
+            if (refs == null || refs.done()) {
+              missingSv.merge(missing, store.getState(missing), Math::min);
+              moveStackToRest(stack, clientRefs, clientIds, restStructs);
+            } else {
+              head = refs.refs.get(refs.i++);
+              continue;
+            }
+          } else if (offset == 0 || offset < head.length) {
+            head.integrate(txn, (int) offset);
+            state.put(client, head.clock + head.length);
+          }
+        }
+      }
+      if (!stack.isEmpty()) {
+        head = stack.pop();
+      } else if (current != null && !current.done()) {
+        head = current.refs.get(current.i++);
+      } else {
+        current = nextTarget.apply(null);
+        if (current == null) {
+          break;
+        }
+        head = current.refs.get(current.i++);
+      }
+    }
+    if (restStructs.isEmpty()) {
+      return null;
+    }
+    UpdateEncoderV1 enc = new UpdateEncoderV1();
+    enc.rest().writeVarUint(restStructs.size());
+    for (Map.Entry<Long, List<Struct>> e : restStructs.descendingMap().entrySet()) {
+      List<Struct> structs = e.getValue();
+      enc.rest().writeVarUint(structs.size());
+      enc.writeClient(e.getKey());
+      enc.rest().writeVarUint(structs.get(0).clock);
+      for (Struct s : structs) {
+        s.write(enc, 0);
+      }
+    }
+    enc.rest().writeVarUint(0);
+    return new Rest(enc.toByteArray(), missingSv);
+  }
+
+  private static void moveStackToRest(Deque<Struct> stack, Map<Long, Refs> clientRefs, List<Long> clientIds,
+      TreeMap<Long, List<Struct>> restStructs) {
+    // iterate bottom to top, as the stack was filled
+    List<Struct> items = new ArrayList<>(stack);
+    java.util.Collections.reverse(items);
+    for (Struct item : items) {
+      long client = item.client;
+      Refs refs = clientRefs.get(client);
+      if (refs != null) {
+        refs.i--;
+        restStructs.put(client, new ArrayList<>(refs.refs.subList(refs.i, refs.refs.size())));
+        clientRefs.remove(client);
+        refs.i = 0;
+        refs.refs = List.of();
+      } else {
+        restStructs.put(client, new ArrayList<>(List.of(item)));
+      }
+      clientIds.remove(Long.valueOf(client));
+    }
+    stack.clear();
+  }
+
+  /**
+   * Deletes every known unit in the ranges; returns the ranges (or parts) beyond what we know, or
+   * null when everything was applied.
+   */
+  static DeleteSet applyDeleteSet(Txn txn, StructStore store, DeleteSet ds) {
+    DeleteSet unapplied = new DeleteSet();
+    for (Map.Entry<Long, List<DeleteSet.Range>> e : ds.clients.descendingMap().entrySet()) {
+      long client = e.getKey();
+      ArrayList<Struct> structs = store.clients.get(client);
+      long state = store.getState(client);
+      for (DeleteSet.Range r : e.getValue()) {
+        long clock = r.clock();
+        long clockEnd = r.end();
+        if (clock < state) {
+          if (state < clockEnd) {
+            unapplied.add(client, state, clockEnd - state);
+          }
+          int index = StructStore.findIndex(structs, clock);
+          Struct s = structs.get(index);
+          if (!s.deleted() && s.clock < clock) {
+            structs.add(index + 1, ((Item) s).split(txn, (int) (clock - s.clock)));
+            index++;
+          }
+          while (index < structs.size()) {
+            s = structs.get(index++);
+            if (s.clock < clockEnd) {
+              if (!s.deleted()) {
+                Item item = (Item) s;
+                if (clockEnd < s.end()) {
+                  structs.add(index, item.split(txn, (int) (clockEnd - s.clock)));
+                }
+                item.delete(txn);
+              }
+            } else {
+              break;
+            }
+          }
+        } else {
+          unapplied.add(client, clock, clockEnd - clock);
+        }
+      }
+    }
+    return unapplied.isEmpty() ? null : unapplied;
+  }
+}

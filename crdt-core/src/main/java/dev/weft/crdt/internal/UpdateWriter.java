@@ -1,0 +1,91 @@
+package dev.weft.crdt.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Writes updates from a document's store: the full state, a diff, or one transaction's changes. */
+public final class UpdateWriter {
+  private UpdateWriter() {}
+
+  /**
+   * Writes, for every client, the structs the target state vector lacks: clients in descending
+   * order, the first struct of each cut at the target's clock.
+   */
+  public static void writeClientsStructs(UpdateEncoder encoder, StructStore store, Map<Long, Long> target) {
+    TreeMap<Long, Long> from = new TreeMap<>();
+    for (Map.Entry<Long, Long> e : target.entrySet()) {
+      if (store.getState(e.getKey()) > e.getValue()) {
+        from.put(e.getKey(), e.getValue());
+      }
+    }
+    for (Long client : store.stateVector().keySet()) {
+      if (!target.containsKey(client)) {
+        from.put(client, 0L);
+      }
+    }
+    encoder.rest().writeVarUint(from.size());
+    for (Map.Entry<Long, Long> e : from.descendingMap().entrySet()) {
+      writeStructs(encoder, store.clients.get(e.getKey()), e.getKey(), e.getValue());
+    }
+  }
+
+  private static void writeStructs(UpdateEncoder encoder, List<Struct> structs, long client, long clock) {
+    clock = Math.max(clock, structs.get(0).clock);
+    int first = StructStore.findIndex((ArrayList<Struct>) structs, clock);
+    encoder.rest().writeVarUint(structs.size() - first);
+    encoder.writeClient(client);
+    encoder.rest().writeVarUint(clock);
+    Struct firstStruct = structs.get(first);
+    firstStruct.write(encoder, (int) (clock - firstStruct.clock));
+    for (int i = first + 1; i < structs.size(); i++) {
+      structs.get(i).write(encoder, 0);
+    }
+  }
+
+  /** The document's state after {@code target}, without pending data, as an update. */
+  public static void writeStateAsUpdate(UpdateEncoder encoder, DocState doc, Map<Long, Long> target) {
+    writeClientsStructs(encoder, doc.store, target);
+    DeleteSet.fromStore(doc.store).write(encoder);
+  }
+
+  /** The update of a finished transaction, or null when it changed nothing. */
+  public static byte[] transactionUpdate(Txn txn) {
+    boolean changed = !txn.deleteSet.isEmpty();
+    if (!changed) {
+      for (Map.Entry<Long, Long> e : txn.afterState.entrySet()) {
+        if (txn.beforeState(e.getKey()) != e.getValue()) {
+          changed = true;
+          break;
+        }
+      }
+    }
+    if (!changed) {
+      return null;
+    }
+    txn.deleteSet.sortAndMerge();
+    UpdateEncoderV1 encoder = new UpdateEncoderV1();
+    writeClientsStructs(encoder, txn.doc.store, txn.beforeState);
+    txn.deleteSet.write(encoder);
+    return encoder.toByteArray();
+  }
+
+  /**
+   * The full state after {@code target} as an update v1, including pending structs and deletes
+   * so that a relay passes on what it cannot integrate yet.
+   */
+  public static byte[] encodeStateAsUpdate(DocState doc, Map<Long, Long> target) {
+    UpdateEncoderV1 encoder = new UpdateEncoderV1();
+    writeStateAsUpdate(encoder, doc, target);
+    List<byte[]> updates = new ArrayList<>();
+    updates.add(encoder.toByteArray());
+    if (doc.store.pendingDeletes != null) {
+      updates.add(doc.store.pendingDeletes);
+    }
+    if (doc.store.pendingStructs != null) {
+      updates.add(UpdateDiffer.diffV1(doc.store.pendingStructs, target));
+    }
+    return updates.size() == 1 ? updates.get(0) : UpdateMerger.mergeV1(updates);
+  }
+}
