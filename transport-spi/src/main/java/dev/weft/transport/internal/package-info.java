@@ -1,0 +1,2 @@
+/** Service registrations of this module; not exported. */
+package dev.weft.transport.internal;
