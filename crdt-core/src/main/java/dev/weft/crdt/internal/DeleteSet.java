@@ -3,6 +3,7 @@ package dev.weft.crdt.internal;
 import dev.weft.crdt.encoding.Decoder;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,7 +33,7 @@ public final class DeleteSet {
    * The clients in the order {@link #add} first saw them. Yjs walks a transaction's deletions in
    * this order when it cleans up text formatting, and the order decides which items it deletes.
    */
-  public final java.util.LinkedHashSet<Long> addOrder = new java.util.LinkedHashSet<>();
+  public final LinkedHashSet<Long> addOrder = new LinkedHashSet<>();
 
   public void add(long client, long clock, long length) {
     if (length > 0) {
