@@ -8,6 +8,7 @@ import dev.weft.crdt.internal.TypeRef;
 import dev.weft.crdt.internal.TypeRegistry;
 import dev.weft.crdt.internal.UpdateApplier;
 import dev.weft.crdt.internal.UpdateWriter;
+import dev.weft.crdt.internal.UpdatesV2;
 import java.security.SecureRandom;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -40,6 +41,7 @@ public final class Doc {
 
   private final DocState state;
   private final CopyOnWriteArrayList<UpdateListener> updateListeners = new CopyOnWriteArrayList<>();
+  private final CopyOnWriteArrayList<UpdateListener> updateV2Listeners = new CopyOnWriteArrayList<>();
 
   /** A document with a random client id. */
   public Doc() {
@@ -184,11 +186,49 @@ public final class Doc {
     UpdateApplier.applyV1(state, update, origin);
   }
 
+  /**
+   * Calls {@code listener} with the update of every transaction that changes this document, in
+   * update format v2 (Yjs's {@code doc.on('updateV2')}); called after the v1 listeners.
+   */
+  public Subscription onUpdateV2(UpdateListener listener) {
+    updateV2Listeners.add(listener);
+    return () -> updateV2Listeners.remove(listener);
+  }
+
+  /** Everything this document holds, pending data included, as one update v2. */
+  public byte[] encodeStateAsUpdateV2() {
+    return UpdatesV2.encodeStateAsUpdate(state, Map.of());
+  }
+
+  /** What a replica with the given state vector lacks, as an update v2. */
+  public byte[] encodeStateAsUpdateV2(byte[] stateVector) {
+    return UpdatesV2.encodeStateAsUpdate(state, StateVectors.decode(stateVector));
+  }
+
+  /** Applies an update v2 from any replica, in any order; duplicates are harmless. */
+  public void applyUpdateV2(byte[] update) {
+    applyUpdateV2(update, null);
+  }
+
+  /**
+   * Applies an update v2 in a transaction with the given origin.
+   *
+   * @throws dev.weft.crdt.encoding.DecodingException if the bytes are malformed; the document is
+   *     then unchanged
+   */
+  public void applyUpdateV2(byte[] update, Object origin) {
+    UpdatesV2.apply(state, update, origin);
+  }
+
   DocState state() {
     return state;
   }
 
   java.util.List<UpdateListener> updateListeners() {
     return updateListeners;
+  }
+
+  java.util.List<UpdateListener> updateV2Listeners() {
+    return updateV2Listeners;
   }
 }

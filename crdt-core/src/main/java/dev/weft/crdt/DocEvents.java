@@ -90,4 +90,17 @@ final class DocEvents implements DocState.EventSink {
       l.onUpdate(update.clone(), txn.origin, tx);
     }
   }
+
+  @Override
+  public boolean wantsUpdatesV2() {
+    return !doc.updateV2Listeners().isEmpty();
+  }
+
+  @Override
+  public void emitUpdateV2(Txn txn, byte[] update) {
+    Transaction tx = publicTransaction(txn);
+    for (UpdateListener l : doc.updateV2Listeners()) {
+      l.onUpdate(update.clone(), txn.origin, tx);
+    }
+  }
 }

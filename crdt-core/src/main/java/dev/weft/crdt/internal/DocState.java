@@ -60,5 +60,13 @@ public final class DocState {
 
     /** Delivers the transaction's update (v1). */
     void emitUpdate(Txn txn, byte[] update);
+
+    /** Whether anyone listens for updates in format v2. */
+    default boolean wantsUpdatesV2() {
+      return false;
+    }
+
+    /** Delivers the transaction's update in format v2, after the v1 update. */
+    default void emitUpdateV2(Txn txn, byte[] update) {}
   }
 }

@@ -35,7 +35,7 @@ public final class StructReader {
   public StructReader(UpdateDecoder dec, boolean skipSkips) {
     this.dec = dec;
     this.skipSkips = skipSkips;
-    this.clientsLeft = dec.rest().readCount("client block", 3);
+    this.clientsLeft = dec.readClientBlockCount();
     next();
   }
 
@@ -54,7 +54,7 @@ public final class StructReader {
         return null;
       }
       clientsLeft--;
-      structsLeft = rest.readCount("struct", 2);
+      structsLeft = dec.readStructCount();
       client = dec.readClient();
       clock = rest.readVarUint();
     }

@@ -111,6 +111,12 @@ public final class Transactions {
         doc.events.emitUpdate(txn, update);
       }
     }
+    if (doc.events.wantsUpdatesV2()) {
+      byte[] update = UpdatesV2.transactionUpdate(txn);
+      if (update != null) {
+        doc.events.emitUpdateV2(txn, update);
+      }
+    }
   }
 
   /** Replaces the content of deleted items by its length (or the items by GC, inside deleted types). */

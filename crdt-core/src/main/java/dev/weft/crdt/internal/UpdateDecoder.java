@@ -6,6 +6,16 @@ import dev.weft.crdt.encoding.Decoder;
 public interface UpdateDecoder {
   Decoder rest();
 
+  /** The number of client blocks in a structs section, checked against the input left. */
+  default int readClientBlockCount() {
+    return rest().readCount("client block", 3);
+  }
+
+  /** The number of structs in a client block, checked against the input left. */
+  default int readStructCount() {
+    return rest().readCount("struct", 2);
+  }
+
   long readClient();
 
   int readInfo();
