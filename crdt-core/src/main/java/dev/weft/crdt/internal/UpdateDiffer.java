@@ -1,68 +1,92 @@
 package dev.weft.crdt.internal;
 
+import dev.weft.crdt.encoding.Decoder;
 import dev.weft.crdt.encoding.Encoder;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
-/** What an update holds beyond a state vector, and the state vector an update implies. */
+/**
+ * What an update holds beyond a state vector (Yjs's {@code diffUpdate}), and the state vector an
+ * update implies on its own ({@code encodeStateVectorFromUpdate}), both without a document.
+ */
 public final class UpdateDiffer {
   private UpdateDiffer() {}
 
-  /** The structs of {@code update} that {@code sv} lacks, and its whole delete set. */
+  /**
+   * The structs of {@code update} that a replica at {@code sv} lacks (the first one of each client
+   * cut at the replica's clock), and the update's whole delete set.
+   */
   public static byte[] diffV1(byte[] update, Map<Long, Long> sv) {
-    UpdateApplier.Decoded d = UpdateApplier.decodeV1(update);
-    TreeMap<Long, List<Struct>> keep = new TreeMap<>();
-    d.structs().forEach((c, l) -> {
-      long from = sv.getOrDefault(c, 0L);
-      List<Struct> k = new ArrayList<>();
-      for (Struct s : l) {
-        if (s.end() > from && !(k.isEmpty() && s instanceof SkipStruct)) {
-          k.add(s);
+    UpdateDecoderV1 decoder = new UpdateDecoderV1(new Decoder(update));
+    StructReader reader = new StructReader(decoder, false);
+    UpdateEncoderV1 encoder = new UpdateEncoderV1();
+    LazyStructWriter writer = new LazyStructWriter(encoder.rest());
+    while (reader.curr != null) {
+      Struct curr = reader.curr;
+      long client = curr.client;
+      long known = sv.getOrDefault(client, 0L);
+      if (curr instanceof SkipStruct) {
+        reader.next(); // a client's part never starts with a Skip
+        continue;
+      }
+      if (curr.end() > known) {
+        writer.write(curr, (int) Math.max(known - curr.clock, 0));
+        reader.next();
+        while (reader.curr != null && reader.curr.client == client) {
+          writer.write(reader.curr, 0);
+          reader.next();
         }
-      }
-      if (!k.isEmpty()) {
-        keep.put(c, k);
-      }
-    });
-    UpdateEncoderV1 enc = new UpdateEncoderV1();
-    enc.rest().writeVarUint(keep.size());
-    for (Map.Entry<Long, List<Struct>> e : keep.descendingMap().entrySet()) {
-      long from = sv.getOrDefault(e.getKey(), 0L);
-      List<Struct> l = e.getValue();
-      Struct first = l.get(0);
-      int offset = (int) Math.max(0, from - first.clock);
-      enc.rest().writeVarUint(l.size());
-      enc.writeClient(e.getKey());
-      enc.rest().writeVarUint(first.clock + offset);
-      first.write(enc, offset);
-      for (int i = 1; i < l.size(); i++) {
-        l.get(i).write(enc, 0);
+      } else {
+        while (reader.curr != null && reader.curr.client == client && reader.curr.end() <= known) {
+          reader.next();
+        }
       }
     }
-    d.deletes().sortAndMerge().write(enc);
-    return enc.toByteArray();
+    writer.finish();
+    DeleteSet.read(decoder).write(encoder);
+    decoder.rest().requireEnd("the update");
+    return encoder.toByteArray();
   }
 
-  /** For each client, the end of the gap-free run of structs starting at clock 0. */
+  /**
+   * For each client, where its gap-free history from clock 0 ends in {@code update}, in the order
+   * the update lists clients.
+   */
   public static byte[] stateVectorFromUpdateV1(byte[] update) {
-    UpdateApplier.Decoded d = UpdateApplier.decodeV1(update);
-    TreeMap<Long, Long> sv = new TreeMap<>();
-    d.structs().forEach((c, l) -> {
-      long end = 0;
-      for (Struct s : l) {
-        if (s instanceof SkipStruct || s.clock != end) {
-          break;
+    StructReader reader = new StructReader(new UpdateDecoderV1(new Decoder(update)), false);
+    Encoder entries = new Encoder();
+    int size = 0;
+    Struct curr = reader.curr;
+    if (curr != null) {
+      long client = curr.client;
+      boolean stop = curr.clock != 0;
+      long clock = stop ? 0 : curr.end();
+      for (; curr != null; curr = reader.next()) {
+        if (client != curr.client) {
+          if (clock != 0) {
+            size++;
+            entries.writeVarUint(client);
+            entries.writeVarUint(clock);
+          }
+          client = curr.client;
+          clock = 0;
+          stop = curr.clock != 0;
         }
-        end = s.end();
+        if (curr instanceof SkipStruct) {
+          stop = true;
+        }
+        if (!stop) {
+          clock = curr.end();
+        }
       }
-      if (end > 0) {
-        sv.put(c, end);
+      if (clock != 0) {
+        size++;
+        entries.writeVarUint(client);
+        entries.writeVarUint(clock);
       }
-    });
-    Encoder enc = new Encoder();
-    StateVectors.write(enc, sv);
-    return enc.toByteArray();
+    }
+    Encoder out = new Encoder();
+    out.writeVarUint(size);
+    out.writeBytes(entries.toByteArray());
+    return out.toByteArray();
   }
 }
