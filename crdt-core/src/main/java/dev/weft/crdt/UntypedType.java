@@ -1,6 +1,12 @@
 package dev.weft.crdt;
 
 import dev.weft.crdt.internal.Branch;
+import dev.weft.crdt.internal.EmbedContent;
+import dev.weft.crdt.internal.FormatContent;
+import dev.weft.crdt.internal.Item;
+import dev.weft.crdt.internal.StringContent;
+import dev.weft.crdt.internal.TypeContent;
+import dev.weft.crdt.internal.TypeRef;
 import dev.weft.crdt.internal.MapOps;
 import dev.weft.crdt.internal.SequenceOps;
 import java.util.List;
@@ -39,6 +45,36 @@ public final class UntypedType extends SharedType {
   /** The live map entries. */
   public Map<String, Object> entries() {
     return MapOps.entries(branch);
+  }
+
+  /** What the content suggests this type is, for tools that must show a type nobody named. */
+  public enum Guess {
+    TEXT, MAP, ARRAY, XML
+  }
+
+  /**
+   * Guesses the kind from the content: map entries and no sequence make a map; a sequence of text
+   * (strings, embeds, formats) makes text; a sequence holding XML nodes makes XML; anything else an
+   * array.
+   */
+  public Guess guessKind() {
+    if (branch.start == null) {
+      return hasEntries() ? Guess.MAP : Guess.ARRAY;
+    }
+    boolean text = true;
+    for (Item n = branch.start; n != null; n = n.right) {
+      if (n.content instanceof TypeContent tc) {
+        int ref = tc.type().typeRef;
+        if (ref == TypeRef.XML_ELEMENT || ref == TypeRef.XML_TEXT || ref == TypeRef.XML_HOOK) {
+          return Guess.XML;
+        }
+        text = false;
+      } else if (!(n.content instanceof StringContent || n.content instanceof EmbedContent
+          || n.content instanceof FormatContent || n.deleted())) {
+        text = false;
+      }
+    }
+    return text ? Guess.TEXT : Guess.ARRAY;
   }
 
   /** The map entries if there are any, else the sequence. */
