@@ -192,7 +192,8 @@ public final class Encoder {
     double d = n.doubleValue();
     if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) <= Integer.MAX_VALUE) {
       writeUint8(AnyTag.INTEGER);
-      writeVarInt((long) d, (long) d == 0 && Double.doubleToRawLongBits(d) < 0);
+      long l = (long) d;
+      writeVarInt(Math.abs(l), l < 0 || (l == 0 && Double.doubleToRawLongBits(d) < 0));
     } else if ((double) (float) d == d) {
       // NaN fails this test as it fails lib0's, and is written as a float64 like there
       writeUint8(AnyTag.FLOAT32);

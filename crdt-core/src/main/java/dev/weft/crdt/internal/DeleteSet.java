@@ -71,6 +71,20 @@ public final class DeleteSet {
     return this;
   }
 
+  /** Whether each client's ranges are in increasing order and do not overlap. */
+  public boolean isOrdered() {
+    for (List<Range> ranges : clients.values()) {
+      long end = -1;
+      for (Range r : ranges) {
+        if (r.clock() < end) {
+          return false;
+        }
+        end = r.end();
+      }
+    }
+    return true;
+  }
+
   /** Whether {@code id} is in a deleted range (ranges must be sorted and merged). */
   public boolean contains(Id id) {
     List<Range> ranges = clients.get(id.client());

@@ -2,6 +2,7 @@ package dev.weft.crdt.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -128,10 +129,19 @@ public final class StructStore {
     return s;
   }
 
+  /**
+   * Structs that became GC since the end of the last transaction, to be merged with their
+   * neighbours (see {@link Transactions}).
+   */
+  final List<Struct> collected = new ArrayList<>();
+
   /** Replaces a struct by another covering the same clocks. */
   public void replaceStruct(Struct old, Struct replacement) {
     ArrayList<Struct> structs = clients.get(old.client);
     structs.set(findIndex(structs, old.clock), replacement);
+    if (replacement instanceof GcStruct) {
+      collected.add(replacement);
+    }
   }
 
   /** Number of structs held, for tests and diagnostics. */

@@ -90,8 +90,15 @@ public final class Transactions {
         }
       }
     }
-    for (int i = txn.mergeStructs.size() - 1; i >= 0; i--) {
-      Struct s = txn.mergeStructs.get(i);
+    // Items of a deleted type that were deleted before it become GC when it is collected, and are
+    // in no delete range of this transaction. Yjs leaves some of them apart from equal neighbours,
+    // so a replica that received the same history in another order could hold them joined; Weft
+    // joins them always, so every replica encodes the same bytes.
+    List<Struct> merge = new ArrayList<>(txn.mergeStructs);
+    merge.addAll(store.collected);
+    store.collected.clear();
+    for (int i = merge.size() - 1; i >= 0; i--) {
+      Struct s = merge.get(i);
       ArrayList<Struct> structs = store.clients.get(s.client);
       int pos = StructStore.findIndex(structs, s.clock);
       if (pos + 1 < structs.size() && mergeWithLefts(structs, pos + 1) > 1) {

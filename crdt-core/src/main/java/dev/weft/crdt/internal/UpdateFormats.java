@@ -61,7 +61,13 @@ public final class UpdateFormats {
         s.write(enc, 0);
       }
     }
-    DeleteSet.read(dec).write(enc);
+    DeleteSet ds = DeleteSet.read(dec);
+    if (!ds.isOrdered()) {
+      // v2 writes each range as a gap from the previous one, which must not be negative; ranges
+      // out of order (no Yjs peer writes them) are put in order, which deletes the same clocks
+      ds.sortAndMerge();
+    }
+    ds.write(enc);
   }
 
   /** Decodes and checks an update v2 without touching any document. */

@@ -1,0 +1,97 @@
+package dev.weft.text.traces;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.weft.crdt.Doc;
+import dev.weft.crdt.testing.Traces;
+import dev.weft.text.YText;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Deque;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Replays every concurrent trace with one replica per agent: before an agent applies a
+ * transaction, its replica receives the updates of the transaction's parents and their ancestors,
+ * so it sees the document as the author did. After a final full sync every replica must hold the
+ * trace's end content.
+ */
+class ConcurrentTraceTest {
+  @TestFactory
+  Stream<DynamicTest> everyConcurrentTrace_convergesToItsEndContent() throws Exception {
+    assumeTrue(Traces.root() != null, Traces.MISSING);
+    List<Path> files = Traces.list("concurrent");
+    assumeTrue(!files.isEmpty(), "no concurrent traces in " + Traces.root());
+    return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> replay(f)));
+  }
+
+  private static void replay(Path file) throws Exception {
+    Traces.Trace trace = Traces.load(file);
+    int agents = trace.agents();
+    List<Doc> replicas = new ArrayList<>();
+    List<BitSet> known = new ArrayList<>();
+    for (int a = 0; a < agents; a++) {
+      replicas.add(new Doc(a + 1));
+      known.add(new BitSet());
+    }
+    byte[][] updates = new byte[trace.txns().size()][];
+    for (int i = 0; i < trace.txns().size(); i++) {
+      Traces.Txn txn = trace.txns().get(i);
+      Doc doc = replicas.get(txn.agent());
+      BitSet seen = known.get(txn.agent());
+      catchUp(doc, seen, txn.parents(), trace, updates);
+      YText text = YText.of(doc, "text");
+      List<byte[]> emitted = new ArrayList<>();
+      var sub = doc.onUpdate((u, o, t) -> emitted.add(u));
+      doc.transact(t -> {
+        for (Traces.Patch p : txn.patches()) {
+          if (p.delete() > 0) {
+            text.delete(p.pos(), p.delete());
+          }
+          if (!p.insert().isEmpty()) {
+            text.insert(p.pos(), p.insert());
+          }
+        }
+      });
+      sub.close();
+      updates[i] = emitted.isEmpty() ? new byte[] {0, 0} : emitted.get(0);
+      seen.set(i);
+    }
+    for (Doc a : replicas) {
+      for (Doc b : replicas) {
+        if (a != b) {
+          b.applyUpdate(a.encodeStateAsUpdate(b.encodeStateVector()));
+        }
+      }
+    }
+    for (int a = 0; a < agents; a++) {
+      assertEquals(trace.endContent(), YText.of(replicas.get(a), "text").toString(), trace.name() + " agent " + a);
+      assertArrayEquals(replicas.get(0).encodeStateVector(), replicas.get(a).encodeStateVector());
+    }
+  }
+
+  /** Applies, in trace order, every ancestor of {@code parents} the replica has not seen. */
+  private static void catchUp(Doc doc, BitSet seen, List<Integer> parents, Traces.Trace trace, byte[][] updates) {
+    BitSet missing = new BitSet();
+    Deque<Integer> todo = new ArrayDeque<>(parents);
+    while (!todo.isEmpty()) {
+      int t = todo.pop();
+      if (seen.get(t) || missing.get(t)) {
+        continue;
+      }
+      missing.set(t);
+      todo.addAll(trace.txns().get(t).parents());
+    }
+    for (int t = missing.nextSetBit(0); t >= 0; t = missing.nextSetBit(t + 1)) {
+      doc.applyUpdate(updates[t]);
+      seen.set(t);
+    }
+  }
+}
