@@ -38,6 +38,8 @@ public final class UpdateDecoderV2 implements UpdateDecoder {
   private long dsCurVal;
 
   public UpdateDecoderV2(byte[] update) {
+    this.inputLength = update.length;
+    this.structBudget = 1024L + (long) STRUCTS_PER_BYTE * update.length;
     Decoder head = new Decoder(update);
     head.readVarUint(); // feature flag: reserved, ignored as Yjs ignores it
     for (int i = 0; i < columns.length; i++) {
@@ -78,8 +80,29 @@ public final class UpdateDecoderV2 implements UpdateDecoder {
   @Override public Decoder rest() { return rest; }
   @Override public int readClientBlockCount() { return rest.readCount("client block", 2); }
 
-  /** Not bounded by the input size: a run of equal infos can stand for any number of structs. */
-  @Override public int readStructCount() { return rest.readVarUintAsInt("struct count"); }
+  /**
+   * Runs of equal column values let a few bytes stand for any number of structs, so the count
+   * cannot be checked against the bytes left as v1 does. Instead all blocks together may hold at
+   * most {@link #STRUCTS_PER_BYTE} structs per byte of input (plus a small allowance): far above
+   * what any real document needs, and a bound on what a hostile update can make us allocate.
+   */
+  @Override
+  public int readStructCount() {
+    long start = rest.offset();
+    int n = rest.readVarUintAsInt("struct count");
+    structsRead += n;
+    if (structsRead > structBudget) {
+      throw new DecodingException(Reason.LENGTH_OUT_OF_RANGE, start, "update claims " + structsRead
+          + " structs, more than " + structBudget + " for its " + inputLength + " bytes");
+    }
+    return n;
+  }
+
+  /** How many structs a v2 update may hold per byte of input. */
+  static final int STRUCTS_PER_BYTE = 16;
+  private long structsRead;
+  private long structBudget;
+  private int inputLength;
 
   @Override public long readClient() { return clients.read(); }
   @Override public int readInfo() { return infos.read(); }
