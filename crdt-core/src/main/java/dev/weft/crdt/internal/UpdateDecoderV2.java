@@ -39,7 +39,7 @@ public final class UpdateDecoderV2 implements UpdateDecoder {
 
   public UpdateDecoderV2(byte[] update) {
     this.inputLength = update.length;
-    this.structBudget = 1024L + (long) STRUCTS_PER_BYTE * update.length;
+    this.structBudget = Math.max(MIN_STRUCT_BUDGET, (long) STRUCTS_PER_BYTE * update.length);
     Decoder head = new Decoder(update);
     head.readVarUint(); // feature flag: reserved, ignored as Yjs ignores it
     for (int i = 0; i < columns.length; i++) {
@@ -82,9 +82,11 @@ public final class UpdateDecoderV2 implements UpdateDecoder {
 
   /**
    * Runs of equal column values let a few bytes stand for any number of structs, so the count
-   * cannot be checked against the bytes left as v1 does. Instead all blocks together may hold at
-   * most {@link #STRUCTS_PER_BYTE} structs per byte of input (plus a small allowance): far above
-   * what any real document needs, and a bound on what a hostile update can make us allocate.
+   * cannot be checked against the bytes left as v1 does. Real documents compress that well too:
+   * text typed backwards and then deleted is a run of equal deleted items that costs almost
+   * nothing per struct. So all blocks together may hold {@link #STRUCTS_PER_BYTE} structs per
+   * input byte, and never less than {@link #MIN_STRUCT_BUDGET}: enough for such documents, and a
+   * bound on what a hostile update can make the decoder allocate.
    */
   @Override
   public int readStructCount() {
@@ -99,7 +101,9 @@ public final class UpdateDecoderV2 implements UpdateDecoder {
   }
 
   /** How many structs a v2 update may hold per byte of input. */
-  static final int STRUCTS_PER_BYTE = 16;
+  static final int STRUCTS_PER_BYTE = 64;
+  /** How many structs any v2 update may hold, however small. */
+  static final long MIN_STRUCT_BUDGET = 1L << 20;
   private long structsRead;
   private long structBudget;
   private int inputLength;
