@@ -45,9 +45,10 @@ public final class Updates {
     if (updates.isEmpty()) {
       return new byte[] {0, 0};
     }
-    for (byte[] u : updates) {
-      UpdateApplier.decodeV1(u); // validate each input whole before combining
+    if (updates.size() == 1) {
+      UpdateApplier.decodeV1(updates.get(0)); // returned as it is, so checked here
     }
+    // merging reads and checks every input whole (structs, delete set, no trailing bytes)
     return UpdateMerger.mergeV1(updates);
   }
 
@@ -57,7 +58,7 @@ public final class Updates {
 
   /** What {@code update} holds beyond the state vector {@code stateVector}. */
   public static byte[] diffUpdate(byte[] update, byte[] stateVector) {
-    UpdateApplier.decodeV1(update);
+    // diffing reads and checks the whole update
     return UpdateDiffer.diffV1(update, StateVectors.decode(stateVector));
   }
 
