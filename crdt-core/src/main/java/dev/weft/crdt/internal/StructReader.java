@@ -16,10 +16,18 @@ import dev.weft.crdt.encoding.Encoder;
  * </pre>
  *
  * <p>Checks made here, so that no malformed struct reaches a document: lengths are at least one
- * and clocks stay below 2^53; an item never refers to its own client's history at or after its
+ * and clocks stay below {@link #MAX_CLOCK}; an item never refers to its own client's history at or after its
  * own clock; content refs, type refs and nested values are well-formed.
  */
 public final class StructReader {
+  /**
+   * The highest clock a struct may reach: 2^31 - 1, two billion edits by one client. Yjs allows
+   * 2^53, but no real client gets near 2^31, and with this bound every struct length, every gap
+   * between structs (written as a Skip) and every merged run fits an {@code int}, so a peer
+   * cannot make lengths wrap around by naming clocks far apart.
+   */
+  public static final long MAX_CLOCK = Integer.MAX_VALUE;
+
   private final UpdateDecoder dec;
   private final boolean skipSkips;
   private int clientsLeft;
@@ -73,8 +81,9 @@ public final class StructReader {
     if (s.length <= 0) {
       throw new DecodingException(Reason.INCONSISTENT, start, "struct of length 0 at " + s.id());
     }
-    if (s.clock + s.length > Encoder.MAX_SAFE_INTEGER) {
-      throw new DecodingException(Reason.LENGTH_OUT_OF_RANGE, start, "struct ends past clock 2^53");
+    if (s.clock + s.length > MAX_CLOCK) {
+      throw new DecodingException(Reason.LENGTH_OUT_OF_RANGE, start,
+          "struct " + s.id() + " ends past clock " + MAX_CLOCK);
     }
     clock += s.length;
     return s;
