@@ -1,72 +1,111 @@
 package dev.weft.crdt.properties;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.weft.crdt.Doc;
 import dev.weft.crdt.Updates;
+import dev.weft.crdt.testing.ChaoticNetwork;
+import dev.weft.crdt.testing.ChaoticNetwork.Chaos;
+import dev.weft.crdt.testing.Deliveries;
+import dev.weft.crdt.testing.Deliveries.Delivery;
+import dev.weft.crdt.testing.Replicas;
+import dev.weft.crdt.testing.ScaledTries;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.PropertyDefaults;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 /**
  * Merging updates without a document, in any order and with duplicates, gives what applying them
- * one by one gives; so do the diff of a merged update against any state vector and the state
- * vector derived from bytes alone.
+ * one by one gives; so do the diff of a merged update against any replica's state vector and
+ * every adversarial delivery of the same history ({@link Deliveries}).
  */
+@PropertyDefaults(edgeCases = EdgeCasesMode.NONE)
 class MergeProperties {
+  @Provide
+  Arbitrary<List<ConvergenceProperties.Round>> rounds() {
+    return new ConvergenceProperties().rounds();
+  }
+
+  /** The per-transaction updates of a concurrent session among {@code replicas} replicas. */
+  static List<byte[]> session(List<ConvergenceProperties.Round> rounds, int replicas, long seed, boolean gc) {
+    ChaoticNetwork net = new ChaoticNetwork(seed, replicas, Chaos.hostile(), id -> ConvergenceProperties.newDoc(id, gc));
+    ConvergenceProperties.play(net, rounds);
+    return new ArrayList<>(net.history());
+  }
+
+  static Doc applyAll(List<byte[]> updates) {
+    Doc doc = ConvergenceProperties.newDoc(99, true);
+    updates.forEach(doc::applyUpdate);
+    return doc;
+  }
+
   @Property
-  void mergeInAnyOrderEqualsApplyingOneByOne(@ForAll long seed) {
+  void mergeUpdates_inAnyOrderWithDuplicates_equalsApplyingOneByOne(
+      @ForAll("rounds") List<ConvergenceProperties.Round> rounds, @ForAll @IntRange(min = 1, max = 5) int replicas,
+      @ForAll long seed, @ForAll boolean gc) {
+    List<byte[]> history = session(rounds, replicas, seed, gc);
+    Doc oneByOne = applyAll(history);
     Random r = new Random(seed);
-    List<byte[]> updates = new ArrayList<>();
-    Doc a = new Doc(1);
-    Doc b = new Doc(2);
-    a.onUpdate((u, o, t) -> updates.add(u));
-    b.onUpdate((u, o, t) -> updates.add(u));
-    for (int i = 0; i < 30; i++) {
-      Doc d = r.nextBoolean() ? a : b;
-      ConvergenceProperties.RandomEdits.apply(d, r);
-      if (r.nextInt(5) == 0) {
-        a.applyUpdate(b.encodeStateAsUpdate(a.encodeStateVector()), "sync");
-        b.applyUpdate(a.encodeStateAsUpdate(b.encodeStateVector()), "sync");
-      }
-    }
-    Doc oneByOne = new Doc(9);
-    for (byte[] u : updates) {
-      oneByOne.applyUpdate(u);
-    }
-    List<byte[]> shuffled = new ArrayList<>(updates);
-    for (int i = r.nextInt(4); i > 0 && !updates.isEmpty(); i--) {
-      shuffled.add(updates.get(r.nextInt(updates.size())));
+    List<byte[]> shuffled = new ArrayList<>(history);
+    for (int i = r.nextInt(history.size() + 1); i > 0; i--) {
+      shuffled.add(history.get(r.nextInt(history.size())));
     }
     Collections.shuffle(shuffled, r);
     byte[] merged = Updates.mergeUpdates(shuffled);
-    Doc fromMerge = new Doc(9);
-    fromMerge.applyUpdate(merged);
-    assertEquals(oneByOne.getArray("list").toJson(), fromMerge.getArray("list").toJson());
-    assertEquals(oneByOne.getMap("map").toJson(), fromMerge.getMap("map").toJson());
-    assertArrayEquals(oneByOne.encodeStateAsUpdate(), fromMerge.encodeStateAsUpdate());
-    assertArrayEquals(oneByOne.encodeStateVector(), Updates.encodeStateVectorFromUpdate(
-        Updates.mergeUpdates(List.of(oneByOne.encodeStateAsUpdate()))));
+    Replicas.assertSameState(oneByOne, applyAll(List.of(merged)), "merged " + shuffled.size() + " shuffled updates");
+    assertArrayEquals(oneByOne.encodeStateVector(), Updates.encodeStateVectorFromUpdate(merged),
+        "encodeStateVectorFromUpdate of the merge");
 
-    // shuffled pieces merged in a different grouping give the same document
+    // any grouping: merge the halves, then merge the merges
+    int cut = r.nextInt(shuffled.size() + 1);
     List<byte[]> halves = new ArrayList<>();
-    int cut = shuffled.size() / 2;
-    halves.add(Updates.mergeUpdates(shuffled.subList(0, Math.max(1, cut))));
-    halves.add(Updates.mergeUpdates(shuffled.subList(Math.max(1, cut) - (cut == 0 ? 1 : 0), shuffled.size())));
-    Doc fromHalves = new Doc(9);
-    fromHalves.applyUpdate(Updates.mergeUpdates(halves));
-    assertArrayEquals(oneByOne.encodeStateAsUpdate(), fromHalves.encodeStateAsUpdate());
+    halves.add(Updates.mergeUpdates(shuffled.subList(0, cut)));
+    halves.add(Updates.mergeUpdates(shuffled.subList(cut, shuffled.size())));
+    Collections.reverse(halves);
+    Replicas.assertSameState(oneByOne, applyAll(List.of(Updates.mergeUpdates(halves))), "merge of merged halves at " + cut);
+  }
 
-    // the diff against a partial replica's state vector completes it
-    Doc partial = new Doc(9);
-    for (int i = 0; i < updates.size() / 2; i++) {
-      partial.applyUpdate(updates.get(i));
+  @Property
+  void diffUpdate_againstAPartialReplica_completesIt(
+      @ForAll("rounds") List<ConvergenceProperties.Round> rounds, @ForAll @IntRange(min = 1, max = 4) int replicas,
+      @ForAll long seed) {
+    List<byte[]> history = session(rounds, replicas, seed, true);
+    Doc full = applyAll(history);
+    byte[] merged = Updates.mergeUpdates(history);
+    Random r = new Random(seed);
+    Doc partial = ConvergenceProperties.newDoc(98, true);
+    for (byte[] u : history) {
+      if (r.nextBoolean()) {
+        partial.applyUpdate(u);
+      }
     }
-    partial.applyUpdate(Updates.diffUpdate(merged, partial.encodeStateVector()));
-    assertArrayEquals(oneByOne.encodeStateAsUpdate(), partial.encodeStateAsUpdate());
+    byte[] sv = partial.encodeStateVector();
+    byte[] diff = Updates.diffUpdate(merged, sv);
+    partial.applyUpdate(diff);
+    Replicas.assertSameState(full, partial, "partial replica completed by a diff");
+    // the document-free diff claims exactly what the document would send for the same state vector
+    assertArrayEquals(Updates.encodeStateVectorFromUpdate(full.encodeStateAsUpdate(sv)),
+        Updates.encodeStateVectorFromUpdate(diff), "state vectors of diffUpdate and encodeStateAsUpdate(sv)");
+  }
+
+  /** Every adversarial delivery of a history rebuilds the document that in-order delivery builds. */
+  @Property
+  @ScaledTries(percent = 30)
+  void everyAdversarialDelivery_rebuildsTheSameDocument(
+      @ForAll("rounds") List<ConvergenceProperties.Round> rounds, @ForAll @IntRange(min = 1, max = 4) int replicas,
+      @ForAll long seed) {
+    List<byte[]> history = session(rounds, replicas, seed, true);
+    Doc expected = applyAll(history);
+    for (Delivery delivery : Deliveries.all(seed)) {
+      Replicas.assertSameState(expected, applyAll(delivery.schedule(history)), "delivery: " + delivery.name());
+    }
   }
 }

@@ -5,78 +5,79 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.weft.crdt.Doc;
 import dev.weft.crdt.YArray;
 import dev.weft.crdt.YMap;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import dev.weft.crdt.testing.ArrayModel;
+import dev.weft.crdt.testing.Canonical;
+import dev.weft.crdt.testing.DocEdits;
+import dev.weft.crdt.testing.DocEdits.Edit;
+import dev.weft.crdt.testing.DocEdits.Models;
+import dev.weft.crdt.testing.MapModel;
+import dev.weft.crdt.testing.Replicas;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.PropertyDefaults;
+import net.jqwik.api.Provide;
+import net.jqwik.api.RandomDistribution;
 
-/** One replica behaves exactly like a plain List and Map after every single operation. */
+/**
+ * One replica behaves exactly like a plain List (for a YArray) and a plain Map (for a YMap),
+ * nested types included, after every single operation; and its full state loads into a fresh
+ * document with the same content.
+ */
+@PropertyDefaults(edgeCases = EdgeCasesMode.NONE)
 class ReferenceModelProperties {
-  @Property
-  void arrayMatchesAList(@ForAll long seed) {
-    Random r = new Random(seed);
-    Doc doc = new Doc(1);
-    doc.setGc(r.nextBoolean());
-    YArray array = doc.getArray("a");
-    List<Object> model = new ArrayList<>();
-    for (int step = 0; step < 60; step++) {
-      int op = r.nextInt(4);
-      if (op < 2 || model.isEmpty()) {
-        int at = r.nextInt(model.size() + 1);
-        List<Object> values = new ArrayList<>();
-        for (int k = r.nextInt(3); k >= 0; k--) {
-          values.add(r.nextBoolean() ? (Object) r.nextInt(100) : "s" + r.nextInt(100));
-        }
-        array.insert(at, values);
-        model.addAll(at, values);
-      } else if (op == 2) {
-        int at = r.nextInt(model.size());
-        int len = 1 + r.nextInt(Math.min(3, model.size() - at));
-        array.delete(at, len);
-        model.subList(at, at + len).clear();
-      } else {
-        array.push("end" + step);
-        model.add("end" + step);
-      }
-      assertEquals(model, array.toJson(), "step " + step);
-      assertEquals(model.size(), array.length(), "length at step " + step);
-      if (!model.isEmpty()) {
-        int i = r.nextInt(model.size());
-        assertEquals(model.get(i), array.get(i), "get(" + i + ") at step " + step);
-      }
-    }
-    Doc copy = new Doc(2);
-    copy.applyUpdate(doc.encodeStateAsUpdate());
-    assertEquals(model, copy.getArray("a").toJson());
+  @Provide
+  Arbitrary<List<Edit>> edits() {
+    return DocEdits.edits().list().ofMinSize(1).ofMaxSize(100).withSizeDistribution(RandomDistribution.uniform());
   }
 
   @Property
-  void mapMatchesAMap(@ForAll long seed) {
-    Random r = new Random(seed);
-    Doc doc = new Doc(1);
-    YMap map = doc.getMap("m");
-    Map<String, Object> model = new LinkedHashMap<>();
-    for (int step = 0; step < 60; step++) {
-      String key = "k" + r.nextInt(8);
-      if (r.nextInt(3) == 0) {
-        map.delete(key);
-        model.remove(key);
-      } else {
-        Object v = switch (r.nextInt(4)) {
-          case 0 -> r.nextInt(1000);
-          case 1 -> "s" + r.nextInt(10);
-          case 2 -> List.of(1, "two");
-          default -> null;
-        };
-        map.set(key, v);
-        model.put(key, v);
-      }
-      assertEquals(model, map.toJson(), "step " + step);
-      assertEquals(model.keySet(), map.keys(), "keys at step " + step);
-      assertEquals(model.containsKey(key), map.has(key));
+  void document_matchesPlainListsAndMaps_afterEveryEdit(@ForAll("edits") List<Edit> edits, @ForAll boolean gc) {
+    Doc doc = ConvergenceProperties.newDoc(1, gc);
+    Models models = new Models();
+    int step = 0;
+    for (Edit e : edits) {
+      DocEdits.apply(doc, e);
+      DocEdits.apply(models, e);
+      String after = "after edit " + step++ + ": " + e;
+      assertEquals(models.content(), Replicas.content(doc), after);
+      assertAccessorsAgree(models.array(), doc.getArray(DocEdits.ARRAY), after);
+      assertAccessorsAgree(models.map(), doc.getMap(DocEdits.MAP), after);
     }
+    Doc loaded = ConvergenceProperties.newDoc(2, gc);
+    loaded.applyUpdate(doc.encodeStateAsUpdate());
+    assertEquals(models.content(), Replicas.content(loaded), "loaded from encodeStateAsUpdate");
+  }
+
+  /** The same edits, all in one transaction, give the same content. */
+  @Property
+  void oneTransaction_givesWhatSeparateTransactionsGive(@ForAll("edits") List<Edit> edits) {
+    Doc separate = ConvergenceProperties.newDoc(1, true);
+    Doc together = ConvergenceProperties.newDoc(1, true);
+    edits.forEach(e -> DocEdits.apply(separate, e));
+    DocEdits.apply(together, edits);
+    assertEquals(Replicas.content(separate), Replicas.content(together));
+  }
+
+  private static void assertAccessorsAgree(ArrayModel model, YArray array, String after) {
+    assertEquals(model.length(), array.length(), "length " + after);
+    for (int i = 0; i < model.length(); i++) {
+      assertEquals(Canonical.of(json(model.get(i))), Canonical.of(array.get(i)), "get(" + i + ") " + after);
+    }
+  }
+
+  private static void assertAccessorsAgree(MapModel model, YMap map, String after) {
+    assertEquals(model.size(), map.size(), "size " + after);
+    assertEquals(model.keys(), new java.util.TreeSet<>(map.keys()), "keys " + after);
+    for (String k : List.of("k0", "k1", "k2", "k3", "k4", "k5", "p")) {
+      assertEquals(model.has(k), map.has(k), "has(" + k + ") " + after);
+      assertEquals(Canonical.of(json(model.get(k))), Canonical.of(map.get(k)), "get(" + k + ") " + after);
+    }
+  }
+
+  private static Object json(Object v) {
+    return v instanceof ArrayModel a ? a.toJson() : v instanceof MapModel m ? m.toJson() : v;
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.weft.crdt.Doc;
+import dev.weft.crdt.Updates;
 import dev.weft.crdt.testing.Traces;
 import dev.weft.text.YText;
 import java.nio.file.Path;
@@ -20,10 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Replays every concurrent trace with one replica per agent: before an agent applies a
- * transaction, its replica receives the updates of the transaction's parents and their ancestors,
- * so it sees the document as the author did. After a final full sync every replica must hold the
- * trace's end content.
+ * Replays every concurrent trace with one replica per agent (client id = agent + 1): before an
+ * agent applies a transaction, the updates of the transaction's parents and their ancestors that
+ * its replica lacks are merged ({@code Updates.mergeUpdates}) and applied, so it sees the document
+ * as the author did. After a final full sync every replica must hold the trace's end content,
+ * with equal state vectors and byte-identical full states.
  */
 class ConcurrentTraceTest {
   /** Reported as skipped, with the reason, when WEFT_TRACES is not set. */
@@ -41,6 +43,7 @@ class ConcurrentTraceTest {
 
   private static void replay(Path file) throws Exception {
     Traces.Trace trace = Traces.load(file);
+    long start = System.nanoTime();
     int agents = trace.agents();
     List<Doc> replicas = new ArrayList<>();
     List<BitSet> known = new ArrayList<>();
@@ -52,8 +55,7 @@ class ConcurrentTraceTest {
     for (int i = 0; i < trace.txns().size(); i++) {
       Traces.Txn txn = trace.txns().get(i);
       Doc doc = replicas.get(txn.agent());
-      BitSet seen = known.get(txn.agent());
-      catchUp(doc, seen, txn.parents(), trace, updates);
+      catchUp(doc, known.get(txn.agent()), txn.parents(), trace, updates);
       YText text = YText.of(doc, "text");
       List<byte[]> emitted = new ArrayList<>();
       var sub = doc.onUpdate((u, o, t) -> emitted.add(u));
@@ -69,7 +71,7 @@ class ConcurrentTraceTest {
       });
       sub.close();
       updates[i] = emitted.isEmpty() ? new byte[] {0, 0} : emitted.get(0);
-      seen.set(i);
+      known.get(txn.agent()).set(i);
     }
     for (Doc a : replicas) {
       for (Doc b : replicas) {
@@ -78,13 +80,18 @@ class ConcurrentTraceTest {
         }
       }
     }
+    long synced = System.nanoTime();
+    byte[] state = replicas.get(0).encodeStateAsUpdate();
     for (int a = 0; a < agents; a++) {
       assertEquals(trace.endContent(), YText.of(replicas.get(a), "text").toString(), trace.name() + " agent " + a);
-      assertArrayEquals(replicas.get(0).encodeStateVector(), replicas.get(a).encodeStateVector());
+      assertArrayEquals(replicas.get(0).encodeStateVector(), replicas.get(a).encodeStateVector(), "state vector of agent " + a);
+      assertArrayEquals(state, replicas.get(a).encodeStateAsUpdate(), "full state of agent " + a);
     }
+    System.out.printf("trace %s: %,d txns, %,d patches, %d agents replayed and synced in %d ms; state %,d bytes%n",
+        trace.name(), trace.txns().size(), trace.patchCount(), agents, (synced - start) / 1_000_000, state.length);
   }
 
-  /** Applies, in trace order, every ancestor of {@code parents} the replica has not seen. */
+  /** Merges and applies every ancestor of {@code parents} that the replica has not seen. */
   private static void catchUp(Doc doc, BitSet seen, List<Integer> parents, Traces.Trace trace, byte[][] updates) {
     BitSet missing = new BitSet();
     Deque<Integer> todo = new ArrayDeque<>(parents);
@@ -96,9 +103,14 @@ class ConcurrentTraceTest {
       missing.set(t);
       todo.addAll(trace.txns().get(t).parents());
     }
+    if (missing.isEmpty()) {
+      return;
+    }
+    List<byte[]> batch = new ArrayList<>();
     for (int t = missing.nextSetBit(0); t >= 0; t = missing.nextSetBit(t + 1)) {
-      doc.applyUpdate(updates[t]);
+      batch.add(updates[t]);
       seen.set(t);
     }
+    doc.applyUpdate(batch.size() == 1 ? batch.get(0) : Updates.mergeUpdates(batch));
   }
 }
