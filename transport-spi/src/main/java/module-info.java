@@ -7,6 +7,7 @@ module dev.weft.transport {
 
   exports dev.weft.transport;
   exports dev.weft.transport.awareness;
+  exports dev.weft.transport.fanout;
   exports dev.weft.transport.protocol;
   exports dev.weft.transport.server;
   exports dev.weft.transport.store;

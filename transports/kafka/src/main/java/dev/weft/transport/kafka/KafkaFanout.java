@@ -1,5 +1,6 @@
 package dev.weft.transport.kafka;
 
+import dev.weft.transport.fanout.Bridge;
 import dev.weft.transport.Transport;
 import dev.weft.transport.server.SyncHub;
 import java.io.IOException;

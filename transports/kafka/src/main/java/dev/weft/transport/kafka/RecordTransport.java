@@ -1,5 +1,6 @@
 package dev.weft.transport.kafka;
 
+import dev.weft.transport.fanout.Inbound;
 import dev.weft.crdt.encoding.DecodingException;
 import dev.weft.transport.Transport;
 import dev.weft.transport.protocol.Message;

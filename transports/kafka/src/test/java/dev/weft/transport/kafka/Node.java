@@ -1,5 +1,6 @@
 package dev.weft.transport.kafka;
 
+import dev.weft.transport.fanout.Bridge;
 import dev.weft.transport.MemoryTransport;
 import dev.weft.transport.Ticker;
 import dev.weft.transport.server.SyncHub;

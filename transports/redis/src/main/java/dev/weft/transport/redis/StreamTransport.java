@@ -1,5 +1,6 @@
 package dev.weft.transport.redis;
 
+import dev.weft.transport.fanout.Inbound;
 import static dev.weft.transport.redis.StreamLayout.DATA;
 import static dev.weft.transport.redis.StreamLayout.EPOCH;
 import static dev.weft.transport.redis.StreamLayout.KIND;

@@ -1,4 +1,4 @@
-package dev.weft.transport.kafka;
+package dev.weft.transport.fanout;
 
 import dev.weft.transport.Transport;
 import dev.weft.transport.server.SyncHub;
@@ -10,15 +10,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * Keeps a {@link SyncHub} joined to one document on the bus: the hub sees the bus as one more
  * peer, so its clients' edits are published and other nodes' edits reach its clients. When the
- * connection ends (a slow-peer drop, an archive failure, a broker unreachable for longer than the
- * producer delivery timeout) the bridge joins again after {@value #REJOIN_MILLIS} ms, and the handshake of
+ * connection ends (a slow-peer drop, an archive failure, the bus unreachable for longer than the
+ * adapter's timeout) the bridge joins again after {@value #REJOIN_MILLIS} ms, and the handshake of
  * the new connection repairs whatever either side missed.
  */
 public final class Bridge implements AutoCloseable {
   static final long REJOIN_MILLIS = 200;
 
-  /** Opens a transport; may fail while the broker is down. */
-  interface Opener {
+  /** Opens a transport to the bus; may fail while the bus is down. */
+  public interface Opener {
     Transport open() throws IOException;
   }
 
@@ -31,7 +31,8 @@ public final class Bridge implements AutoCloseable {
   private int joins;
   private boolean closed;
 
-  Bridge(SyncHub hub, String document, Object credentials, Opener opener, ScheduledExecutorService scheduler) {
+  /** Joins {@code hub} to {@code document} on the bus now, and again whenever the connection ends. */
+  public Bridge(SyncHub hub, String document, Object credentials, Opener opener, ScheduledExecutorService scheduler) {
     this.hub = hub;
     this.document = document;
     this.credentials = credentials;

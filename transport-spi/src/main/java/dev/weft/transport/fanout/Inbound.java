@@ -1,4 +1,4 @@
-package dev.weft.transport.kafka;
+package dev.weft.transport.fanout;
 
 import dev.weft.transport.Transport;
 import java.util.ArrayDeque;
@@ -12,14 +12,14 @@ import java.util.concurrent.Executors;
  * #start} are kept; {@link #close} delivers {@code onClose} once (at start, if it comes before
  * it) and nothing after it.
  */
-final class Inbound {
+public final class Inbound {
   private final ExecutorService lane;
   private final ArrayDeque<byte[]> early = new ArrayDeque<>();
   private Transport.Receiver receiver;
   private boolean closing;
   private Throwable closeCause;
 
-  Inbound(String name) {
+  public Inbound(String name) {
     this.lane = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, name);
       t.setDaemon(true);
@@ -27,7 +27,7 @@ final class Inbound {
     });
   }
 
-  synchronized void start(Transport.Receiver r) {
+  public synchronized void start(Transport.Receiver r) {
     Objects.requireNonNull(r, "receiver");
     if (receiver != null) {
       throw new IllegalStateException("already started");
@@ -43,7 +43,7 @@ final class Inbound {
   }
 
   /** Queues one message for the receiver; ignored once closing. */
-  synchronized void offer(byte[] message) {
+  public synchronized void offer(byte[] message) {
     if (closing) {
       return;
     }
@@ -56,14 +56,14 @@ final class Inbound {
   }
 
   /** Runs {@code task} on the delivery thread after what is queued; ignored once closing. */
-  synchronized void execute(Runnable task) {
+  public synchronized void execute(Runnable task) {
     if (!closing) {
       lane.execute(task);
     }
   }
 
   /** Delivers {@code onClose(cause)} once, after the messages already queued. */
-  synchronized void close(Throwable cause) {
+  public synchronized void close(Throwable cause) {
     if (closing) {
       return;
     }
@@ -87,7 +87,7 @@ final class Inbound {
     });
   }
 
-  synchronized boolean isClosing() {
+  public synchronized boolean isClosing() {
     return closing;
   }
 }
