@@ -43,16 +43,19 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * #bridge}); a client may attach to {@code kafka://host:port/topic/document} directly.
  *
  * <ol>
- *   <li><b>Commit after apply.</b> Each participant reads with its own consumer group,
- *       {@code weft.<node>.<document>}, and commits an offset only after the session has applied
- *       every record before it (for a hub: appended it to the hub's store). A node restarted under
- *       the same name resumes from its committed offset.
+ *   <li><b>One reader per partition.</b> A node reads each partition it uses once, with one
+ *       consumer and thread ({@link PartitionReader}) that hand each record to the transports of
+ *       its document, whatever the number of open documents.
+ *   <li><b>Commit after apply.</b> The reader's consumer group is {@code weft.<node>.p<n>}; it
+ *       commits an offset only after every session it handed records to has applied them (for a
+ *       hub: appended them to the hub's store). A node restarted under the same name resumes
+ *       from its committed offsets.
  *   <li><b>Acknowledged.</b> A send completes when the broker acknowledged the record
  *       ({@code acks=all}, idempotent producer); while the broker is away the producer retries.
  * </ol>
  *
- * <p><b>Costs and limits.</b> Each transport holds a consumer and a thread; the one producer is
- * shared. A step 1 scans the document's partition from its start, so the topic must keep every
+ * <p><b>Costs and limits.</b> Per node: one producer, one consumer and thread per partition in
+ * use, one delivery thread per open transport. A step 1 scans the document's partition from its start, so the topic must keep every
  * record ({@code retention.ms=-1}, never {@code cleanup.policy=compact}, which would keep one
  * record per document); there is no archive or trimming yet.
  */
@@ -64,6 +67,8 @@ public final class KafkaFanout implements AutoCloseable {
   private final KafkaProducer<byte[], byte[]> producer;
   private final AtomicLong participants = new AtomicLong();
   private final ScheduledExecutorService scheduler;
+  private final Map<TopicPartition, PartitionReader> readers = new HashMap<>();
+  private boolean closed;
 
   private KafkaFanout(Builder b) {
     this.bootstrap = b.bootstrap;
@@ -126,8 +131,8 @@ public final class KafkaFanout implements AutoCloseable {
   }
 
   /**
-   * A transport to {@code document} on the bus. Each call is a separate participant, but calls
-   * for one document share the node's consumer group: open one per document per node.
+   * A transport to {@code document} on the bus. Each call is a separate participant; they share
+   * the node's partition readers.
    *
    * @throws IOException if Kafka cannot be reached
    */
@@ -158,6 +163,11 @@ public final class KafkaFanout implements AutoCloseable {
 
   @Override
   public void close() {
+    synchronized (readers) {
+      closed = true;
+      readers.values().forEach(PartitionReader::close);
+      readers.clear();
+    }
     scheduler.shutdownNow();
     producer.close(java.time.Duration.ofSeconds(5));
   }
@@ -166,16 +176,33 @@ public final class KafkaFanout implements AutoCloseable {
     return new TopicPartition(topic, RecordLayout.partition(document, partitions));
   }
 
-  /** A consumer in this node's group for {@code document} (null: no group, for scans). */
-  KafkaConsumer<byte[], byte[]> consumer(String document) {
+  /** This node's reader of {@code tp}, started on first use and shared by its transports. */
+  PartitionReader reader(TopicPartition tp) {
+    synchronized (readers) {
+      if (closed) {
+        throw new IllegalStateException("the fan-out is closed");
+      }
+      return readers.computeIfAbsent(tp, p -> new PartitionReader(this, p));
+    }
+  }
+
+  /** How many partition readers this node runs. */
+  int readerCount() {
+    synchronized (readers) {
+      return readers.size();
+    }
+  }
+
+  /** A consumer in this node's group {@code weft.<node>.<group>} (null: no group, for scans). */
+  KafkaConsumer<byte[], byte[]> consumer(String group) {
     Map<String, Object> c = new HashMap<>();
     c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
     c.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
     c.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-    if (document != null) {
-      c.put(ConsumerConfig.GROUP_ID_CONFIG, "weft." + node + "." + document);
+    if (group != null) {
+      c.put(ConsumerConfig.GROUP_ID_CONFIG, "weft." + node + "." + group);
     }
     return new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }

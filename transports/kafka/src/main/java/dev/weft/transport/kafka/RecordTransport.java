@@ -9,19 +9,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 
 /**
@@ -33,10 +28,8 @@ import org.apache.kafka.common.header.Header;
  *       document's records in its partition), never published; updates are published as {@code
  *       k=u} records, anything else whole as {@code k=m}. The stage completes when the broker
  *       acknowledged the record ({@code acks=all}).
- *   <li>Reading: one thread polls the partition from this participant's committed offset (its
- *       own consumer group), delivers the document's records but its own, waits until the session
- *       has applied them, and only then commits. A node that restarts with the same name resumes
- *       from there: it catches up on what it missed.
+ *   <li>Reading: the node's {@link PartitionReader} hands over the document's records but this
+ *       transport's own, and commits only after the session has applied them.
  * </ul>
  */
 final class RecordTransport implements Transport {
@@ -47,11 +40,10 @@ final class RecordTransport implements Transport {
   private final byte[] key;
   private final byte[] self;
   private final TopicPartition partition;
-  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final PartitionReader reader;
   private final Inbound inbound;
   private final Runnable onClosed;
   private volatile boolean closed;
-  private boolean started;
 
   RecordTransport(KafkaFanout node, String document, String self, Runnable onClosed) {
     this.node = node;
@@ -61,35 +53,13 @@ final class RecordTransport implements Transport {
     this.onClosed = onClosed;
     this.partition = node.partitionOf(document);
     this.inbound = new Inbound("weft-kafka-deliver-" + document);
-    this.consumer = node.consumer(document);
-    try {
-      consumer.assign(Set.of(partition));
-      OffsetAndMetadata committed = consumer.committed(Set.of(partition)).get(partition);
-      if (committed != null) {
-        consumer.seek(partition, committed.offset()); // catch up on what this node missed
-      } else {
-        consumer.seekToEnd(Set.of(partition));
-        consumer.position(partition); // fixed now: a later step 1 answer overlaps, never gaps
-      }
-    } catch (RuntimeException e) {
-      consumer.close(Duration.ZERO);
-      throw e;
-    }
+    this.reader = node.reader(partition);
+    reader.register(key, this); // before any step 1 is answered: no gap between scan and live records
   }
 
   @Override
   public void start(Receiver receiver) {
-    synchronized (this) {
-      if (closed) {
-        inbound.start(receiver);
-        return;
-      }
-      started = true;
-    }
     inbound.start(receiver);
-    Thread reader = new Thread(this::pollLoop, "weft-kafka-read-" + document);
-    reader.setDaemon(true);
-    reader.start();
   }
 
   @Override
@@ -128,11 +98,8 @@ final class RecordTransport implements Transport {
         return;
       }
       closed = true;
-      if (!started) {
-        consumer.close(Duration.ZERO); // no poll thread will
-      }
     }
-    consumer.wakeup();
+    reader.unregister(key, this);
     inbound.close(cause);
     onClosed.run();
   }
@@ -145,59 +112,42 @@ final class RecordTransport implements Transport {
     }
   }
 
-  private void pollLoop() {
-    try {
-      while (!closed) {
-        try {
-          ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
-          long next = -1;
-          for (ConsumerRecord<byte[], byte[]> r : records) {
-            next = r.offset() + 1;
-            deliver(r);
-          }
-          if (next >= 0 && applied()) {
-            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(next)));
-          }
-        } catch (WakeupException e) {
-          // closing
-        } catch (KafkaException e) {
-          pause(); // the broker is away; uncommitted records are delivered again (duplicates are harmless)
-        }
-      }
-    } finally {
-      consumer.close(Duration.ofSeconds(1));
-    }
-  }
-
-  private void deliver(ConsumerRecord<byte[], byte[]> r) {
-    if (!Arrays.equals(r.key(), key) || Arrays.equals(header(r, RecordLayout.SENDER), self) || r.value() == null) {
-      return;
+  /**
+   * Hands one record of this document's partition to the session, unless it is this transport's
+   * own or another document's; whether it was handed over.
+   */
+  boolean deliver(ConsumerRecord<byte[], byte[]> r) {
+    if (closed || !Arrays.equals(r.key(), key) || Arrays.equals(header(r, RecordLayout.SENDER), self)
+        || r.value() == null) {
+      return false;
     }
     if (Arrays.equals(header(r, RecordLayout.KIND), RecordLayout.KIND_UPDATE)) {
       inbound.offer(new Message.SyncUpdate(r.value()).encode());
+      return true;
     } else if (System.currentTimeMillis() - r.timestamp() < RecordLayout.CONTROL_TTL_MILLIS) {
       inbound.offer(r.value());
+      return true;
     }
+    return false;
   }
 
-  /** Waits until the receiver has returned from every message offered so far. */
-  private boolean applied() {
+  /** Waits until the receiver has returned from every message handed over so far, or closed. */
+  void awaitApplied() {
     CompletableFuture<Void> barrier = new CompletableFuture<>();
     inbound.execute(() -> barrier.complete(null));
-    while (!closed) {
+    while (!closed && !inbound.isClosing()) {
       try {
         barrier.get(100, TimeUnit.MILLISECONDS);
-        return true;
+        return;
       } catch (TimeoutException e) {
         // still applying
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return false;
+        return;
       } catch (java.util.concurrent.ExecutionException e) {
-        return false;
+        return;
       }
     }
-    return false;
   }
 
   static byte[] header(ConsumerRecord<byte[], byte[]> r, String name) {
@@ -227,15 +177,6 @@ final class RecordTransport implements Transport {
       return Message.decode(message);
     } catch (DecodingException e) {
       return null; // not a y-protocols message: relayed whole
-    }
-  }
-
-  private void pause() {
-    try {
-      Thread.sleep(200);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      closeWith(e);
     }
   }
 }

@@ -23,10 +23,17 @@ final class KafkaBroker implements AutoCloseable {
   private final Path dir;
   private final int port;
   private final int controllerPort;
+  private final List<String> jvmOptions;
   private Process process;
 
   KafkaBroker(Path dir) throws IOException, InterruptedException {
+    this(dir, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"));
+  }
+
+  /** A broker whose JVM takes {@code jvmOptions} (load runs want the full JIT, tests a quick start). */
+  KafkaBroker(Path dir, List<String> jvmOptions) throws IOException, InterruptedException {
     this.dir = dir;
+    this.jvmOptions = List.copyOf(jvmOptions);
     this.port = freePort();
     this.controllerPort = freePort();
     Path config = dir.resolve("server.properties");
@@ -98,8 +105,9 @@ final class KafkaBroker implements AutoCloseable {
 
   private Process java(String main, String... args) throws IOException {
     List<String> cmd = new java.util.ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), main));
+        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    cmd.addAll(jvmOptions);
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main));
     cmd.addAll(List.of(args));
     String log = main.endsWith("StorageTool") ? "format.log" : "broker.log";
     return new ProcessBuilder(cmd)

@@ -3,12 +3,19 @@ package dev.weft.transport.kafka;
 import static dev.weft.transport.kafka.Eventually.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.transport.MemoryTransport;
 import dev.weft.transport.Ticker;
 import dev.weft.transport.Transports;
+import dev.weft.transport.fanout.Bridge;
+import dev.weft.transport.server.SyncHub;
+import dev.weft.transport.store.FileDocumentStore;
 import dev.weft.transport.testing.SyncPeer;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,6 +58,54 @@ class KafkaFanoutTest {
       await("edits to cross nodes", 20_000, () -> alice.sameAs(bob) && alice.map().size() == 2);
       await("presence to cross nodes", 20_000, () -> bob.presence().containsKey(alice.doc.clientId()));
     }
+  }
+
+  @Test
+  void documentsSharingOnePartition_eachGetOnlyTheirOwnRecords() throws Exception {
+    broker.createTopic("one-partition", 1);
+    String[] docs = {"d0", "d1", "d2"};
+    try (FileDocumentStore sa = new FileDocumentStore(dir.resolve("a3"));
+         FileDocumentStore sb = new FileDocumentStore(dir.resolve("b3"));
+         SyncHub ha = SyncHub.builder().store(sa).build();
+         SyncHub hb = SyncHub.builder().store(sb).build();
+         KafkaFanout fa = KafkaFanout.builder(broker.bootstrap(), "one-partition").node("a").build();
+         KafkaFanout fb = KafkaFanout.builder(broker.bootstrap(), "one-partition").node("b").build()) {
+      List<Bridge> bridges = new ArrayList<>();
+      SyncPeer[] onA = new SyncPeer[docs.length];
+      SyncPeer[] onB = new SyncPeer[docs.length];
+      for (int i = 0; i < docs.length; i++) {
+        bridges.add(fa.bridge(ha, docs[i]));
+        bridges.add(fb.bridge(hb, docs[i]));
+        onA[i] = join(ha, docs[i], 300 + i);
+        onB[i] = join(hb, docs[i], 400 + i);
+      }
+      for (int i = 0; i < docs.length; i++) {
+        for (int k = 0; k < 5; k++) {
+          onA[i].set(docs[i] + "-a" + k, k);
+          onB[i].set(docs[i] + "-b" + k, k);
+        }
+      }
+      for (int i = 0; i < docs.length; i++) {
+        SyncPeer a = onA[i];
+        SyncPeer b = onB[i];
+        await(docs[i] + " to converge across nodes", 20_000, () -> a.sameAs(b) && a.map().size() == 10);
+        for (String key : a.map().keySet()) {
+          assertTrue(key.startsWith(docs[i] + "-"), "a record of another document reached " + docs[i] + ": " + key);
+        }
+      }
+      assertEquals(1, fa.readerCount(), "one reader for the one partition, whatever the documents");
+      for (Bridge b : bridges) {
+        b.close();
+      }
+    }
+  }
+
+  private static SyncPeer join(SyncHub hub, String document, long clientId) {
+    SyncPeer p = new SyncPeer(clientId, Ticker.system(), false);
+    MemoryTransport.Pair link = MemoryTransport.pair();
+    hub.join(document, link.server(), null);
+    p.session.attach(link.client());
+    return p;
   }
 
   @Test
