@@ -1,0 +1,33 @@
+package dev.weft.transport.websocket;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.weft.transport.server.SyncHub;
+import dev.weft.transport.store.MemoryDocumentStore;
+import dev.weft.transport.testing.load.LoadReport;
+import dev.weft.transport.testing.load.LoadResults;
+import dev.weft.transport.testing.load.LoadRun;
+import dev.weft.transport.websocket.server.SyncEndpoint;
+import java.net.http.HttpClient;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Load over WebSocket on loopback: one embedded Jetty with a hub, and every writer a JDK
+ * WebSocket client (one shared {@link HttpClient}) in the same JVM. Run on demand:
+ * {@code ./mvnw -B -Pload -pl transports/websocket -am verify -Dweft.skipNpm=true}.
+ */
+class WebSocketLoadBench {
+  @Test
+  void hundredDocumentsTenWritersEach() throws Exception {
+    LoadRun.Settings settings = LoadRun.Settings.standard();
+    HttpClient http = HttpClient.newHttpClient();
+    try (SyncHub hub = SyncHub.builder().store(new MemoryDocumentStore()).build();
+         JettyServer jetty = JettyServer.start(SyncEndpoint.config("/sync", hub))) {
+      List<LoadReport> reports = new LoadRun(settings).run("websocket", (document, writer) ->
+          WebSocketTransport.builder(jetty.uri("/sync/" + document)).httpClient(http).connect());
+      LoadResults.record(reports);
+      assertEquals(2, reports.size());
+    }
+  }
+}
