@@ -24,8 +24,14 @@ import java.util.function.Function;
  * id down; a struct whose dependency is in the same update sends us to that client's structs first
  * (a stack, at most one entry per client); a struct whose dependency is not in this update, and
  * everything of its client after it, is kept as pending (an update v1 in the store) together with
- * the clock we wait for. When a later update advances a client past such a clock, the pending
+ * the clocks we wait for. When a later update advances a client past such a clock, the pending
  * update is applied again. Delete ranges for clocks we do not have yet are kept the same way.
+ *
+ * <p>Unlike Yjs, the clocks we wait for are every dependency of every struct kept, not only the
+ * one where the scan stopped, and an update that both integrated structs and set some aside is
+ * retried at once (what it set aside early may have been unblocked later in the scan). Yjs can
+ * keep structs pending for good although everything they need has arrived; Weft cannot. Retrying
+ * never changes the outcome, only whether pending structs are integrated.
  */
 public final class UpdateApplier {
   private UpdateApplier() {}
@@ -75,8 +81,10 @@ public final class UpdateApplier {
   static void apply(Txn txn, Decoded decoded, Reapply reapply) {
     txn.local = false;
     StructStore store = txn.doc.store;
-    Rest rest = integrateStructs(txn, store, decoded.structs());
-    boolean retry = false;
+    int[] integrated = {0};
+    Rest rest = integrateStructs(txn, store, decoded.structs(), integrated);
+    // A struct set aside early in the scan may have been unblocked by one integrated later in it.
+    boolean retry = rest != null && integrated[0] > 0;
     if (store.pendingStructs != null) {
       for (Map.Entry<Long, Long> m : store.pendingMissing.entrySet()) {
         if (m.getValue() < store.getState(m.getKey())) {
@@ -138,7 +146,8 @@ public final class UpdateApplier {
     }
   }
 
-  private static Rest integrateStructs(Txn txn, StructStore store, TreeMap<Long, List<Struct>> decoded) {
+  private static Rest integrateStructs(Txn txn, StructStore store, TreeMap<Long, List<Struct>> decoded,
+      int[] integrated) {
     if (decoded.isEmpty()) {
       return null;
     }
@@ -174,6 +183,8 @@ public final class UpdateApplier {
           stack.push(head);
           missingSv.merge(client, head.clock - 1, Math::min);
           moveStackToRest(stack, clientRefs, clientIds, restStructs);
+        } else if (offset >= head.length) {
+          // already held: whatever it claims to depend on (a damaged update may differ), skip it
         } else {
           long missing = head.getMissing(txn, store);
           if (missing != -1) {
@@ -186,9 +197,10 @@ public final class UpdateApplier {
               head = refs.refs.get(refs.i++);
               continue;
             }
-          } else if (offset == 0 || offset < head.length) {
+          } else {
             head.integrate(txn, (int) offset);
             state.put(client, head.clock + head.length);
+            integrated[0]++;
           }
         }
       }
@@ -207,6 +219,7 @@ public final class UpdateApplier {
     if (restStructs.isEmpty()) {
       return null;
     }
+    addEveryNeed(restStructs, store, missingSv);
     UpdateEncoderV1 enc = new UpdateEncoderV1();
     enc.rest().writeVarUint(restStructs.size());
     for (Map.Entry<Long, List<Struct>> e : restStructs.descendingMap().entrySet()) {
@@ -220,6 +233,37 @@ public final class UpdateApplier {
     }
     enc.rest().writeVarUint(0);
     return new Rest(enc.toByteArray(), missingSv);
+  }
+
+  /**
+   * Widens the clocks that make pending structs worth retrying to every dependency of every struct
+   * left over, not just the one the scan stopped at. Yjs records only the latter, so a struct that
+   * was moved aside behind another client's gap waits for that gap, even when what it needs itself
+   * arrives first; with two such structs waiting on each other, everything stays pending although
+   * every update has arrived. Retrying on any of these clocks cannot change the result (YATA
+   * integration is order-independent), only whether the pending structs are integrated at all.
+   */
+  private static void addEveryNeed(TreeMap<Long, List<Struct>> rest, StructStore store, Map<Long, Long> missingSv) {
+    for (Map.Entry<Long, List<Struct>> e : rest.entrySet()) {
+      long client = e.getKey();
+      Struct first = e.getValue().get(0);
+      if (first.clock > store.getState(client)) {
+        missingSv.merge(client, first.clock - 1, Math::min);
+      }
+      for (Struct s : e.getValue()) {
+        if (s instanceof Item item) {
+          need(item.origin, client, store, missingSv);
+          need(item.rightOrigin, client, store, missingSv);
+          need(item.parentId, client, store, missingSv);
+        }
+      }
+    }
+  }
+
+  private static void need(Id id, long client, StructStore store, Map<Long, Long> missingSv) {
+    if (id != null && id.client() != client && id.clock() >= store.getState(id.client())) {
+      missingSv.merge(id.client(), id.clock(), Math::min);
+    }
   }
 
   private static void moveStackToRest(Deque<Struct> stack, Map<Long, Refs> clientRefs, List<Long> clientIds,
