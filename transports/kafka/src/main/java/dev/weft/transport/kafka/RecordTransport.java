@@ -1,7 +1,7 @@
 package dev.weft.transport.kafka;
 
 import dev.weft.transport.fanout.Inbound;
-import dev.weft.crdt.encoding.DecodingException;
+import dev.weft.transport.fanout.Outgoing;
 import dev.weft.transport.Transport;
 import dev.weft.transport.protocol.Message;
 import java.io.IOException;
@@ -67,23 +67,16 @@ final class RecordTransport implements Transport {
     if (closed) {
       return CompletableFuture.failedFuture(new IOException("transport closed"));
     }
-    Message m = decodeOrNull(message);
-    if (m instanceof Message.SyncStep1 s) {
+    Outgoing out = Outgoing.of(message);
+    if (out instanceof Outgoing.AnswerStep1 s) {
       inbound.execute(() -> answer(s.stateVector()));
       return CompletableFuture.completedFuture(null);
+    } else if (out instanceof Outgoing.Drop) {
+      return CompletableFuture.completedFuture(null);
     }
-    byte[] kind = RecordLayout.KIND_MESSAGE;
-    byte[] data = message;
-    if (m instanceof Message.SyncUpdate u) {
-      kind = RecordLayout.KIND_UPDATE;
-      data = u.update();
-    } else if (m instanceof Message.SyncStep2 s) {
-      if (s.update().length == 2 && s.update()[0] == 0 && s.update()[1] == 0) {
-        return CompletableFuture.completedFuture(null); // nothing the bus lacks
-      }
-      kind = RecordLayout.KIND_UPDATE;
-      data = s.update();
-    }
+    boolean update = out instanceof Outgoing.PublishUpdate;
+    byte[] kind = update ? RecordLayout.KIND_UPDATE : RecordLayout.KIND_MESSAGE;
+    byte[] data = update ? ((Outgoing.PublishUpdate) out).update() : ((Outgoing.PublishMessage) out).message();
     return node.publish(partition, key, self, kind, data);
   }
 
@@ -172,11 +165,4 @@ final class RecordTransport implements Transport {
     return updates;
   }
 
-  private static Message decodeOrNull(byte[] message) {
-    try {
-      return Message.decode(message);
-    } catch (DecodingException e) {
-      return null; // not a y-protocols message: relayed whole
-    }
-  }
 }

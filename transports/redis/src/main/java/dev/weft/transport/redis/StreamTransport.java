@@ -1,6 +1,7 @@
 package dev.weft.transport.redis;
 
 import dev.weft.transport.fanout.Inbound;
+import dev.weft.transport.fanout.Outgoing;
 import static dev.weft.transport.redis.StreamLayout.DATA;
 import static dev.weft.transport.redis.StreamLayout.EPOCH;
 import static dev.weft.transport.redis.StreamLayout.KIND;
@@ -9,7 +10,6 @@ import static dev.weft.transport.redis.StreamLayout.KIND_UPDATE;
 import static dev.weft.transport.redis.StreamLayout.SENDER;
 import static dev.weft.transport.redis.StreamLayout.TRIMMED;
 
-import dev.weft.crdt.encoding.DecodingException;
 import dev.weft.transport.Transport;
 import dev.weft.transport.protocol.Message;
 import io.lettuce.core.KeyValue;
@@ -86,23 +86,16 @@ final class StreamTransport implements Transport {
     if (closed) {
       return CompletableFuture.failedFuture(new IOException("transport closed"));
     }
-    Message m = decodeOrNull(message);
-    if (m instanceof Message.SyncStep1 s) {
+    Outgoing out = Outgoing.of(message);
+    if (out instanceof Outgoing.AnswerStep1 s) {
       inbound.execute(() -> answer(s.stateVector()));
       return CompletableFuture.completedFuture(null);
+    } else if (out instanceof Outgoing.Drop) {
+      return CompletableFuture.completedFuture(null);
     }
-    byte[] kind = KIND_MESSAGE;
-    byte[] data = message;
-    if (m instanceof Message.SyncUpdate u) {
-      kind = KIND_UPDATE;
-      data = u.update();
-    } else if (m instanceof Message.SyncStep2 s) {
-      if (isEmptyUpdate(s.update())) {
-        return CompletableFuture.completedFuture(null);
-      }
-      kind = KIND_UPDATE;
-      data = s.update();
-    }
+    boolean update = out instanceof Outgoing.PublishUpdate;
+    byte[] kind = update ? KIND_UPDATE : KIND_MESSAGE;
+    byte[] data = update ? ((Outgoing.PublishUpdate) out).update() : ((Outgoing.PublishMessage) out).message();
     try {
       return node.publish(log, self, kind, data).thenApply(id -> null);
     } catch (RedisException e) {
@@ -191,18 +184,8 @@ final class StreamTransport implements Transport {
     return o instanceof byte[] b ? StreamLayout.string(b) : null;
   }
 
-  private static Message decodeOrNull(byte[] message) {
-    try {
-      return Message.decode(message);
-    } catch (DecodingException e) {
-      return null; // not a y-protocols message: relayed whole
-    }
-  }
 
   /** An update v1 with no structs and no deletions: {@code [0, 0]}. */
-  private static boolean isEmptyUpdate(byte[] update) {
-    return update.length == 2 && update[0] == 0 && update[1] == 0;
-  }
 
   private void pause() {
     try {
