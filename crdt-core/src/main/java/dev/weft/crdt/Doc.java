@@ -39,9 +39,15 @@ import java.util.function.LongSupplier;
 public final class Doc {
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  static {
+    Transactions.addCleanupHook(Doc::afterTransaction);
+  }
+
   private final DocState state;
   private final CopyOnWriteArrayList<UpdateListener> updateListeners = new CopyOnWriteArrayList<>();
   private final CopyOnWriteArrayList<UpdateListener> updateV2Listeners = new CopyOnWriteArrayList<>();
+  private final CopyOnWriteArrayList<Consumer<dev.weft.crdt.internal.Txn>> afterTransaction =
+      new CopyOnWriteArrayList<>();
 
   /** A document with a random client id. */
   public Doc() {
@@ -230,5 +236,19 @@ public final class Doc {
 
   java.util.List<UpdateListener> updateV2Listeners() {
     return updateV2Listeners;
+  }
+
+  /** Calls {@code listener} after the observers of every finished transaction (Yjs's afterTransaction). */
+  Subscription onAfterTransaction(Consumer<dev.weft.crdt.internal.Txn> listener) {
+    afterTransaction.add(listener);
+    return () -> afterTransaction.remove(listener);
+  }
+
+  private static void afterTransaction(dev.weft.crdt.internal.Txn txn) {
+    if (txn.doc.api instanceof Doc d) {
+      for (Consumer<dev.weft.crdt.internal.Txn> l : d.afterTransaction) {
+        l.accept(txn);
+      }
+    }
   }
 }

@@ -72,6 +72,22 @@ public abstract class SharedType {
   /** The content as plain Java values (maps, lists, strings, numbers...). */
   public abstract Object toJson();
 
+  /**
+   * The content as it was at {@code snapshot}, as plain Java values; the document must keep its
+   * history ({@link Doc#setGc(boolean) gc off}). Supported by maps, arrays and text.
+   *
+   * @throws UnsupportedOperationException for types that cannot be read at a snapshot
+   */
+  public Object toJson(Snapshot snapshot) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot be read at a snapshot");
+  }
+
+  /** {@code value} as plain Java values at {@code snapshot} (nested types read at it too). */
+  protected static Object jsonAt(Object value, Snapshot snapshot) {
+    Object v = dev.weft.crdt.internal.SequenceOps.publicValue(value);
+    return v instanceof SharedType t ? t.toJson(snapshot) : v;
+  }
+
   /** Creates the event describing this transaction's changes; text types refine it. */
   protected YEvent createEvent(Transaction transaction, Set<String> keysChanged) {
     return new YEvent(this, transaction, keysChanged);

@@ -76,4 +76,15 @@ public final class YArray extends SharedType {
     }
     return out;
   }
+
+  /** The values as they were at {@code snapshot} (see {@link SharedType#toJson(Snapshot)}). */
+  @Override
+  public List<Object> toJson(Snapshot snapshot) {
+    requireIntegrated();
+    List<Object> out = new ArrayList<>();
+    for (Object v : dev.weft.crdt.internal.SnapshotViews.list(branch, snapshot.state())) {
+      out.add(jsonAt(v, snapshot));
+    }
+    return out;
+  }
 }

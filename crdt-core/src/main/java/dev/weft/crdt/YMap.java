@@ -79,4 +79,14 @@ public final class YMap extends SharedType {
     MapOps.entries(branch).forEach((k, v) -> out.put(k, v instanceof SharedType t ? t.toJson() : v));
     return out;
   }
+
+  /** The entries as they were at {@code snapshot} (see {@link SharedType#toJson(Snapshot)}). */
+  @Override
+  public Map<String, Object> toJson(Snapshot snapshot) {
+    requireIntegrated();
+    Map<String, Object> out = new LinkedHashMap<>();
+    dev.weft.crdt.internal.SnapshotViews.map(branch, snapshot.state())
+        .forEach((k, v) -> out.put(k, jsonAt(v, snapshot)));
+    return out;
+  }
 }

@@ -172,6 +172,56 @@ public class YText extends SharedType {
     return TextDeltas.toDelta(branch());
   }
 
+  /**
+   * The content as it was at {@code snapshot} (the document must keep its history: gc off), as
+   * Yjs's {@code toDelta(snapshot)}.
+   */
+  public List<Delta> toDelta(dev.weft.crdt.Snapshot snapshot) {
+    return toDelta(snapshot, null);
+  }
+
+  /**
+   * The content at {@code snapshot} (null: now) compared with {@code prevSnapshot}: text removed
+   * since carries {@code ychange: {type: "removed"}}, text added since {@code ychange: {type:
+   * "added"}} (Yjs's {@code toDelta(snapshot, prevSnapshot)}).
+   */
+  public List<Delta> toDelta(dev.weft.crdt.Snapshot snapshot, dev.weft.crdt.Snapshot prevSnapshot) {
+    return toDelta(snapshot, prevSnapshot, null);
+  }
+
+  /**
+   * Like {@link #toDelta(dev.weft.crdt.Snapshot, dev.weft.crdt.Snapshot)}; {@code computeYChange}
+   * receives "added" or "removed" and the id of the changed unit and returns the value of the
+   * {@code ychange} attribute (for example with the user's name and colour).
+   */
+  public List<Delta> toDelta(dev.weft.crdt.Snapshot snapshot, dev.weft.crdt.Snapshot prevSnapshot,
+      java.util.function.BiFunction<String, dev.weft.crdt.RelativePosition.ItemId, Object> computeYChange) {
+    requireIntegrated();
+    return TextSnapshots.toDelta(branch(),
+        snapshot == null ? null : dev.weft.crdt.internal.SnapshotState.of(snapshot),
+        prevSnapshot == null ? null : dev.weft.crdt.internal.SnapshotState.of(prevSnapshot), computeYChange);
+  }
+
+  /** The plain text as it was at {@code snapshot}, without embeds or formatting. */
+  public String toString(dev.weft.crdt.Snapshot snapshot) {
+    StringBuilder sb = new StringBuilder();
+    for (Delta d : toDelta(snapshot)) {
+      if (d instanceof Delta.Insert ins && ins.insert() instanceof String s) {
+        sb.append(s);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** The text as it was at {@code snapshot} (XML text: use {@link #toDelta(dev.weft.crdt.Snapshot)}). */
+  @Override
+  public Object toJson(dev.weft.crdt.Snapshot snapshot) {
+    if (this instanceof YXmlText) {
+      throw new UnsupportedOperationException("XML text cannot be read as XML at a snapshot; use toDelta(snapshot)");
+    }
+    return toString(snapshot);
+  }
+
   /** The plain text, without embeds or formatting. */
   @Override
   public String toString() {
