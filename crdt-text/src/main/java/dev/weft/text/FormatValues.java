@@ -1,6 +1,7 @@
 package dev.weft.text;
 
 import dev.weft.crdt.internal.FormatContent;
+import dev.weft.crdt.internal.JsKeyOrder;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,10 @@ import java.util.WeakHashMap;
  * decisions, a format created locally remembers the caller's value object, and a format read from
  * an update gets one parsed value, kept as long as the item's content lives.
  *
- * <p>Only objects and arrays are kept: primitives compare by value anyway.
+ * <p>Only objects and arrays are kept: primitives compare by value anyway. A local value whose
+ * object keys are not in JavaScript's property order is kept as its reordered copy, which is what
+ * the item holds and sends (such a value is not the caller's object, as no JavaScript object could
+ * have that order).
  */
 final class FormatValues {
   private static final Map<FormatContent, Object> VALUES = Collections.synchronizedMap(new WeakHashMap<>());
@@ -22,6 +26,7 @@ final class FormatValues {
 
   /** A new format item's content for {@code key} = {@code value} (null ends the attribute). */
   static FormatContent create(String key, Object value) {
+    value = JsKeyOrder.apply(value);
     FormatContent c = FormatContent.of(key, value);
     if (isObject(value)) {
       VALUES.put(c, value);

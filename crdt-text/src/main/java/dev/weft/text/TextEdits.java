@@ -8,6 +8,7 @@ import dev.weft.crdt.internal.EmbedContent;
 import dev.weft.crdt.internal.FormatContent;
 import dev.weft.crdt.internal.Id;
 import dev.weft.crdt.internal.Item;
+import dev.weft.crdt.internal.JsKeyOrder;
 import dev.weft.crdt.internal.SequenceOps;
 import dev.weft.crdt.internal.StringContent;
 import dev.weft.crdt.internal.Txn;
@@ -258,7 +259,7 @@ final class TextEdits {
     if (insert instanceof SharedType t) {
       return SequenceOps.contentOf(t);
     }
-    return new EmbedContent(Json.stringify(insert));
+    return new EmbedContent(Json.stringify(JsKeyOrder.apply(insert)));
   }
 
   /** Creates and integrates a local item between two adjacent items. */

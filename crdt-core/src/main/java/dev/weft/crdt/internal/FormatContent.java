@@ -17,7 +17,7 @@ public final class FormatContent implements Content {
   }
 
   public static FormatContent of(String key, Object value) {
-    return new FormatContent(key, Json.stringify(value));
+    return new FormatContent(key, Json.stringify(JsKeyOrder.apply(value)));
   }
 
   public String key() {

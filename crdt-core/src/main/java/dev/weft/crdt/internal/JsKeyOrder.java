@@ -10,15 +10,17 @@ import java.util.Map;
  * {@code "4294967294"} in canonical form) come first in ascending numeric order, then the other
  * keys in insertion order. Yjs holds every object as a JavaScript object, so when it re-encodes a
  * value (converting an update to v2, or writing a JSON text as an {@code any}), the keys come out
- * in this order; applying it here keeps Weft's v2 bytes equal to Yjs's.
+ * in this order; applying it here keeps Weft's v2 bytes equal to Yjs's. Local values are put in
+ * this order when they enter a document, so that a Weft replica holds, shows and sends exactly
+ * what a Yjs replica holding the same object would.
  */
-final class JsKeyOrder {
+public final class JsKeyOrder {
   private static final long MAX_INDEX = 4294967294L;
 
   private JsKeyOrder() {}
 
   /** {@code value} with every nested map in JavaScript's key order (the same object if already so). */
-  static Object apply(Object value) {
+  public static Object apply(Object value) {
     if (value instanceof Map<?, ?> map) {
       return applyToMap(map);
     }

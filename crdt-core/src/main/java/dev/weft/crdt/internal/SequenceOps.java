@@ -92,7 +92,7 @@ public final class SequenceOps {
     List<Object> json = new ArrayList<>();
     for (Object v : values) {
       if (isJsonLike(v)) {
-        json.add(v);
+        json.add(JsKeyOrder.apply(v));
         continue;
       }
       if (!json.isEmpty()) {
@@ -183,7 +183,7 @@ public final class SequenceOps {
   public static Content contentOf(Object v) {
     if (isJsonLike(v)) {
       List<Object> one = new ArrayList<>(1);
-      one.add(v);
+      one.add(JsKeyOrder.apply(v));
       return new AnyContent(one);
     }
     if (v instanceof byte[] bytes) {
