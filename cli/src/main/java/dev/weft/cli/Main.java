@@ -27,6 +27,11 @@ public final class Main {
       "  state-vector FILE... -o OUT       the state vector of the updates applied together",
       "  inspect FILE                      list the structs and the delete set",
       "  convert FILE --to v1|v2 -o OUT    rewrite an update in the other format",
+      "  replay TRACE.json[.gz] [--runs N] [--warmup W]",
+      "      replay an editing trace (sequential, or concurrent with one replica per agent)",
+      "      into a text root W times (default 1) unreported, then N times (default 5); print",
+      "      one JSON line per run (replayMs, loadMs, encodeMs, v1Bytes, v2Bytes, finalLength,",
+      "      matchesEndContent) and a summary line with the medians",
       "",
       "Update files are read as v1 or v2, detected per file; --format v1|v2 forces one.",
       "Exit codes: 0 done, 1 unusable input (one line on stderr), 2 bad arguments.");
@@ -38,7 +43,8 @@ public final class Main {
       "diff", Commands::diff,
       "state-vector", Commands::stateVector,
       "inspect", Commands::inspect,
-      "convert", Commands::convert);
+      "convert", Commands::convert,
+      "replay", Commands::replay);
 
   private Main() {}
 
