@@ -6,7 +6,8 @@
 #
 # Environment: WEFT_TRACES (required: the editing traces), ROUNDS (crdt-benchmarks rounds, default
 # 3), TRACE_ROUNDS (trace rounds, default 3), B4X100_SECONDS (how long B4x100 in -Xmx64m may take,
-# default 120), SKIP_BUILD=1 (reuse benchmarks/target/benchmarks.jar), SKIP_JMH=1.
+# default 120), SKIP_BUILD=1 (reuse benchmarks/target/benchmarks.jar), SKIP_JMH=1,
+# SKIP_TRANSPORTS=1 (no transport load runs).
 # Under 15 minutes on a 2-core machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -66,6 +67,14 @@ if [[ "${SKIP_JMH:-}" != 1 ]]; then
   step "JMH: ${JMH_SETTINGS}"
   java -jar "$JAR" 'TraceBenchmark\.(localReplay|loadV1|encodeV1)$' -p trace=automerge-paper \
     -f 1 -wi 2 -i 4 -bm ss -tu ms -rf json -rff "$OUT/jmh.json" > "$OUT/jmh.log"
+fi
+if [[ "${SKIP_TRANSPORTS:-}" != 1 ]]; then
+  step "transports: 100 documents x 10 writers over WebSocket, Redis, Kafka"
+  rm -f transports/*/target/load-results.jsonl
+  ./mvnw -q -B -Pload -pl transports/websocket,transports/redis,transports/kafka -am verify \
+    -Dweft.skipNpm=true > "$OUT/transports.log" 2>&1
+  cat transports/websocket/target/load-results.jsonl transports/redis/target/load-results.jsonl \
+    transports/kafka/target/load-results.jsonl > "$OUT/transports.jsonl"
 fi
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 step "writing benchmarks/RESULTS.md"

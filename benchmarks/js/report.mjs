@@ -241,6 +241,32 @@ if (jmh.length) {
   p('')
 }
 
+const transportFile = path.join(dir, 'transports.jsonl')
+const transports = fs.existsSync(transportFile)
+  ? fs.readFileSync(transportFile, 'utf8').split('\n').filter(l => l.trim()).map(l => JSON.parse(l))
+  : []
+if (transports.length) {
+  p('## Transports')
+  p('')
+  p('`./mvnw -B -Pload -pl transports/websocket,transports/redis,transports/kafka -am verify` (the')
+  p('`*LoadBench` classes, run by this script). 100 documents with 10 writers each, every writer a')
+  p('`Doc` and a `SyncSession` in one JVM with the servers: over WebSocket to one embedded Jetty hub;')
+  p('through Redis Streams or Kafka (single-node KRaft broker, one topic of 4 partitions) between two')
+  p('hubs, writers alternating between the hubs over in-memory links, so most deliveries cross the')
+  p('bus. Hubs keep documents in memory stores (no fsync). An update sets one map key; its latency is')
+  p('from the writer\'s transaction to the end of each receiving writer\'s transaction (9 deliveries')
+  p('per update), on one clock. After an unmeasured warm-up burst: *paced*, each writer sends 2')
+  p('updates/s (2,000 updates/s offered); *burst*, each writer sends its updates back to back, and')
+  p('updates/s is the rate until every writer holds every update. Latency in a burst is mostly queueing.')
+  p('')
+  p('| transport | phase | documents × writers | updates | updates/s | p50, ms | p99, ms | max, ms |')
+  p('|---|---|---|--:|--:|--:|--:|--:|')
+  for (const t of transports) {
+    p(`| ${t.transport} | ${t.phase} | ${t.documents} × ${t.writersPerDocument} | ${t.updates.toLocaleString('en-US')} | ${Math.round(t.updatesPerSecond).toLocaleString('en-US')} | ${fmt(t.p50Ms)} | ${fmt(t.p99Ms)} | ${fmt(t.maxMs)} |`)
+  }
+  p('')
+}
+
 p('## Chart')
 p('')
 p(`![local replay per trace](${path.basename(outSvg)})`)
