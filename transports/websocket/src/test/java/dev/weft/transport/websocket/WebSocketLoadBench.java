@@ -14,18 +14,21 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Load over WebSocket on loopback: one embedded Jetty with a hub, and every writer a JDK
- * WebSocket client (one shared {@link HttpClient}) in the same JVM. Run on demand:
+ * WebSocket client in the same JVM (eight shared {@link HttpClient}s, each with its selector thread). Run on demand:
  * {@code ./mvnw -B -Pload -pl transports/websocket -am verify -Dweft.skipNpm=true}.
  */
 class WebSocketLoadBench {
   @Test
   void hundredDocumentsTenWritersEach() throws Exception {
     LoadRun.Settings settings = LoadRun.Settings.standard();
-    HttpClient http = HttpClient.newHttpClient();
+    HttpClient[] http = new HttpClient[Integer.getInteger("weft.load.httpClients", 8)];
+    for (int i = 0; i < http.length; i++) {
+      http[i] = HttpClient.newHttpClient();
+    }
     try (SyncHub hub = SyncHub.builder().store(new MemoryDocumentStore()).build();
          JettyServer jetty = JettyServer.start(SyncEndpoint.config("/sync", hub))) {
       List<LoadReport> reports = new LoadRun(settings).run("websocket", (document, writer) ->
-          WebSocketTransport.builder(jetty.uri("/sync/" + document)).httpClient(http).connect());
+          WebSocketTransport.builder(jetty.uri("/sync/" + document)).httpClient(http[(document.hashCode() & 0x7fffffff) % http.length]).connect());
       LoadResults.record(reports);
       assertEquals(2, reports.size());
     }
