@@ -10,6 +10,7 @@ import dev.weft.transport.testing.load.LoadRun;
 import dev.weft.transport.websocket.server.SyncEndpoint;
 import java.net.http.HttpClient;
 import java.util.List;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,7 +24,9 @@ class WebSocketLoadBench {
     LoadRun.Settings settings = LoadRun.Settings.standard();
     HttpClient[] http = new HttpClient[Integer.getInteger("weft.load.httpClients", 8)];
     for (int i = 0; i < http.length; i++) {
-      http[i] = HttpClient.newHttpClient();
+      // a small pool per client, as on a client machine (the default cached pool would start
+      // hundreds of threads for a thousand sockets on two cores)
+      http[i] = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(2)).build();
     }
     try (SyncHub hub = SyncHub.builder().store(new MemoryDocumentStore()).build();
          JettyServer jetty = JettyServer.start(SyncEndpoint.config("/sync", hub))) {
