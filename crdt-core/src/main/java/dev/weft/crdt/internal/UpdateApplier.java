@@ -148,7 +148,6 @@ public final class UpdateApplier {
     Deque<Struct> stack = new ArrayDeque<>();
     TreeMap<Long, List<Struct>> restStructs = new TreeMap<>();
     Map<Long, Long> missingSv = new HashMap<>();
-    Map<Long, Long> state = new HashMap<>();
 
     Function<Void, Refs> nextTarget = v -> {
       while (!clientIds.isEmpty()) {
@@ -168,7 +167,7 @@ public final class UpdateApplier {
     while (true) {
       if (!(head instanceof SkipStruct)) {
         long client = head.client;
-        long localClock = state.computeIfAbsent(client, store::getState);
+        long localClock = store.getState(client);
         long offset = localClock - head.clock;
         if (offset < 0) {
           stack.push(head);
@@ -188,7 +187,6 @@ public final class UpdateApplier {
             }
           } else if (offset == 0 || offset < head.length) {
             head.integrate(txn, (int) offset);
-            state.put(client, head.clock + head.length);
           }
         }
       }
