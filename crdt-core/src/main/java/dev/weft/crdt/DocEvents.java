@@ -12,7 +12,6 @@ import java.util.function.Consumer;
 
 /** Turns a finished transaction into observer calls and update events for the public API. */
 final class DocEvents implements DocState.EventSink {
-  private static final Object PUBLIC = new Object();
   private final Doc doc;
 
   DocEvents(Doc doc) {
@@ -20,11 +19,24 @@ final class DocEvents implements DocState.EventSink {
   }
 
   static Transaction publicTransaction(Txn txn) {
-    return (Transaction) txn.meta.computeIfAbsent(PUBLIC, k -> new Transaction(txn));
+    if (txn.view == null) {
+      txn.view = new Transaction(txn);
+    }
+    return (Transaction) txn.view;
   }
 
   @Override
   public void fireObservers(Txn txn) {
+    boolean observed = false;
+    for (Branch type : txn.changed.keySet()) {
+      if (!type.observers.isEmpty() || hasDeepObserver(type)) {
+        observed = true;
+        break;
+      }
+    }
+    if (!observed) {
+      return; // nobody to tell: skip building events
+    }
     Transaction tx = publicTransaction(txn);
     Map<Branch, List<YEvent>> deep = new LinkedHashMap<>();
     RuntimeException failure = null;

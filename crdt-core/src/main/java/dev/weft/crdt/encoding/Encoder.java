@@ -56,6 +56,10 @@ public final class Encoder {
 
   /** Writes {@code value} (0 to 2^53 - 1) as a varUint. */
   public void writeVarUint(long value) {
+    if ((value & ~0x7fL) == 0 && len < buf.length) {
+      buf[len++] = (byte) value; // one byte: most lengths, infos and small clocks
+      return;
+    }
     if (value < 0 || value > MAX_SAFE_INTEGER) {
       throw new IllegalArgumentException("varUint out of range: value=" + value);
     }

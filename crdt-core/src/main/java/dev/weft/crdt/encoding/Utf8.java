@@ -61,6 +61,14 @@ final class Utf8 {
 
   /** Strictly decodes {@code len} bytes at {@code from}; {@code base} is used for error offsets. */
   static String decode(byte[] in, int from, int len, long base) {
+    int ascii = from;
+    while (ascii < from + len && in[ascii] >= 0) {
+      ascii++;
+    }
+    if (ascii == from + len) {
+      // all ASCII (most text): Latin-1 decoding gives the same characters in one copy
+      return new String(in, from, len, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
     char[] out = new char[len];
     int o = 0;
     int i = from;

@@ -35,10 +35,23 @@ public final class DeleteSet {
    */
   public final LinkedHashSet<Long> addOrder = new LinkedHashSet<>();
 
+  /* The client {@link #add} saw last, already in addOrder: deletions come in runs of one client. */
+  private long lastClient = -1;
+
   public void add(long client, long clock, long length) {
     if (length > 0) {
-      clients.computeIfAbsent(client, c -> new ArrayList<>()).add(new Range(clock, length));
-      addOrder.add(client);
+      List<Range> ranges = clients.computeIfAbsent(client, c -> new ArrayList<>());
+      int last = ranges.size() - 1;
+      if (last >= 0 && ranges.get(last).end() == clock) {
+        // extends the previous range (deleting a run item by item): one range instead of many
+        ranges.set(last, new Range(ranges.get(last).clock(), ranges.get(last).length() + length));
+      } else {
+        ranges.add(new Range(clock, length));
+      }
+      if (client != lastClient) {
+        addOrder.add(client);
+        lastClient = client;
+      }
     }
   }
 

@@ -33,10 +33,17 @@ public final class Item extends Struct {
   private static final int COUNTABLE = 2;
   private static final int DELETED = 4;
 
-  /** Id of the last unit of the left neighbour at insertion time; null when inserted at the start. */
-  public Id origin;
-  /** Id of the first unit of the right neighbour at insertion time; null when inserted at the end. */
-  public Id rightOrigin;
+  /** Marks "no origin" in {@link #originClient} and {@link #rightOriginClient}. */
+  private static final long NONE = -1;
+
+  /*
+   * The origins are kept as primitive pairs rather than as Id objects: two Ids per item were a
+   * third of a loaded document's heap. Clocks fit an int (see StructReader.MAX_CLOCK).
+   */
+  private long originClient;
+  private int originClock;
+  private long rightOriginClient;
+  private int rightOriginClock;
   /** The current left neighbour in the parent's list (or the previous value of the same map key). */
   public Item left;
   /** The current right neighbour in the parent's list (or the next value of the same map key). */
@@ -57,10 +64,65 @@ public final class Item extends Struct {
 
   public Item(long client, long clock, Id origin, Id rightOrigin, Content content) {
     super(client, clock, content.length());
-    this.origin = origin;
-    this.rightOrigin = rightOrigin;
+    setOrigin(origin);
+    setRightOrigin(rightOrigin);
     this.content = content;
     this.flags = content.countable() ? COUNTABLE : 0;
+  }
+
+  /** Id of the last unit of the left neighbour at insertion time; null when inserted at the start. */
+  public Id origin() {
+    return originClient == NONE ? null : new Id(originClient, originClock);
+  }
+
+  /** Id of the first unit of the right neighbour at insertion time; null when inserted at the end. */
+  public Id rightOrigin() {
+    return rightOriginClient == NONE ? null : new Id(rightOriginClient, rightOriginClock);
+  }
+
+  /** Sets the left origin (null: inserted at the start). */
+  public void setOrigin(Id id) {
+    if (id == null) {
+      originClient = NONE;
+    } else {
+      setOrigin(id.client(), id.clock());
+    }
+  }
+
+  private void setOrigin(long client, long clock) {
+    originClient = client;
+    originClock = Math.toIntExact(clock);
+  }
+
+  /** Sets the right origin (null: inserted at the end). */
+  public void setRightOrigin(Id id) {
+    if (id == null) {
+      rightOriginClient = NONE;
+    } else {
+      rightOriginClient = id.client();
+      rightOriginClock = Math.toIntExact(id.clock());
+    }
+  }
+
+  /** Whether the item has a left origin (was not inserted at the start). */
+  public boolean hasOrigin() {
+    return originClient != NONE;
+  }
+
+  /** Whether the item has a right origin (was not inserted at the end). */
+  public boolean hasRightOrigin() {
+    return rightOriginClient != NONE;
+  }
+
+  /** Whether both items were inserted after the same unit (or both at the start). */
+  private boolean sameOrigin(Item o) {
+    return originClient == o.originClient && (originClient == NONE || originClock == o.originClock);
+  }
+
+  /** Whether both items were inserted before the same unit (or both at the end). */
+  private boolean sameRightOrigin(Item o) {
+    return rightOriginClient == o.rightOriginClient
+        && (rightOriginClient == NONE || rightOriginClock == o.rightOriginClock);
   }
 
   public boolean countable() {
@@ -110,31 +172,32 @@ public final class Item extends Struct {
 
   @Override
   public long getMissing(Txn txn, StructStore store) {
-    if (origin != null && origin.client() != client && origin.clock() >= store.getState(origin.client())) {
-      return origin.client();
+    if (originClient != NONE && originClient != client && originClock >= store.getState(originClient)) {
+      return originClient;
     }
-    if (rightOrigin != null && rightOrigin.client() != client
-        && rightOrigin.clock() >= store.getState(rightOrigin.client())) {
-      return rightOrigin.client();
+    if (rightOriginClient != NONE && rightOriginClient != client
+        && rightOriginClock >= store.getState(rightOriginClient)) {
+      return rightOriginClient;
     }
     if (parentId != null && parentId.client() != client && parentId.clock() >= store.getState(parentId.client())) {
       return parentId.client();
     }
     boolean nextToGc = false;
-    if (origin != null) {
-      Struct l = store.getItemCleanEnd(txn, origin);
+    if (originClient != NONE) {
+      Struct l = store.getItemCleanEnd(txn, originClient, originClock);
       if (l instanceof Item li) {
         left = li;
-        origin = li.lastId();
+        setOrigin(li.client, li.clock + li.length - 1);
       } else {
         nextToGc = true;
       }
     }
-    if (rightOrigin != null) {
-      Struct r = store.getItemCleanStart(txn, rightOrigin);
+    if (rightOriginClient != NONE) {
+      Struct r = store.getItemCleanStart(txn, rightOriginClient, rightOriginClock);
       if (r instanceof Item ri) {
         right = ri;
-        rightOrigin = ri.id();
+        rightOriginClient = ri.client;
+        rightOriginClock = (int) ri.clock;
       } else {
         nextToGc = true;
       }
@@ -171,10 +234,10 @@ public final class Item extends Struct {
     StructStore store = txn.doc.store;
     if (offset > 0) {
       clock += offset;
-      Struct before = store.getItemCleanEnd(txn, new Id(client, clock - 1));
+      Struct before = store.getItemCleanEnd(txn, client, clock - 1);
       if (before instanceof Item b) {
         left = b;
-        origin = b.lastId();
+        setOrigin(b.client, b.clock + b.length - 1);
       } else {
         parent = null;
       }
@@ -216,17 +279,17 @@ public final class Item extends Struct {
     while (o != null && o != right) {
       beforeOrigin.add(o);
       conflicting.add(o);
-      if (Objects.equals(origin, o.origin)) {
+      if (sameOrigin(o)) {
         // case 1: same origin
         if (o.client < client) {
           newLeft = o;
           conflicting.clear();
-        } else if (Objects.equals(rightOrigin, o.rightOrigin)) {
+        } else if (sameRightOrigin(o)) {
           break;
         }
-      } else if (o.origin != null && beforeOrigin.contains(store.getItem(o.origin))) {
+      } else if (o.originClient != NONE && beforeOrigin.contains(store.getItem(o.originClient, o.originClock))) {
         // case 2: o continues a run that started among the items we passed
-        if (!conflicting.contains(store.getItem(o.origin))) {
+        if (!conflicting.contains(store.getItem(o.originClient, o.originClock))) {
           newLeft = o;
           conflicting.clear();
         }
@@ -317,7 +380,10 @@ public final class Item extends Struct {
    * receive from the caller.
    */
   public Item split(Txn txn, int diff) {
-    Item r = new Item(client, clock + diff, new Id(client, clock + diff - 1), rightOrigin, content.splice(diff));
+    Item r = new Item(client, clock + diff, null, null, content.splice(diff));
+    r.setOrigin(client, clock + diff - 1);
+    r.rightOriginClient = rightOriginClient;
+    r.rightOriginClock = rightOriginClock;
     r.left = this;
     r.right = right;
     r.parent = parent;
@@ -345,9 +411,9 @@ public final class Item extends Struct {
   @Override
   public boolean mergeWith(Struct other) {
     if (other instanceof Item r
-        && Objects.equals(r.origin, lastId())
+        && r.originClient == client && r.originClock == clock + length - 1
         && right == r
-        && Objects.equals(rightOrigin, r.rightOrigin)
+        && sameRightOrigin(r)
         && client == r.client
         && clock + length == r.clock
         && deleted() == r.deleted()
@@ -373,19 +439,22 @@ public final class Item extends Struct {
 
   @Override
   public void write(UpdateEncoder encoder, int offset) {
-    Id o = offset > 0 ? new Id(client, clock + offset - 1) : origin;
+    boolean hasOrigin = offset > 0 || originClient != NONE;
+    boolean hasRight = rightOriginClient != NONE;
     int info = (content.ref() & ContentRef.REF_MASK)
-        | (o == null ? 0 : ContentRef.HAS_ORIGIN)
-        | (rightOrigin == null ? 0 : ContentRef.HAS_RIGHT_ORIGIN)
+        | (hasOrigin ? ContentRef.HAS_ORIGIN : 0)
+        | (hasRight ? ContentRef.HAS_RIGHT_ORIGIN : 0)
         | (parentSub == null ? 0 : ContentRef.HAS_PARENT_SUB);
     encoder.writeInfo(info);
-    if (o != null) {
-      encoder.writeLeftId(o);
+    if (offset > 0) {
+      encoder.writeLeftId(client, clock + offset - 1);
+    } else if (hasOrigin) {
+      encoder.writeLeftId(originClient, originClock);
     }
-    if (rightOrigin != null) {
-      encoder.writeRightId(rightOrigin);
+    if (hasRight) {
+      encoder.writeRightId(rightOriginClient, rightOriginClock);
     }
-    if (o == null && rightOrigin == null) {
+    if (!hasOrigin && !hasRight) {
       writeParent(encoder);
       if (parentSub != null) {
         encoder.writeString(parentSub);
@@ -417,7 +486,7 @@ public final class Item extends Struct {
   @Override
   public String toString() {
     return "Item(" + client + ":" + clock + ", len " + length + (deleted() ? ", deleted" : "")
-        + ", origin " + origin + ", rightOrigin " + rightOrigin
+        + ", origin " + origin() + ", rightOrigin " + rightOrigin()
         + (parentSub != null ? ", key " + parentSub : "") + ", " + content.getClass().getSimpleName() + ")";
   }
 }

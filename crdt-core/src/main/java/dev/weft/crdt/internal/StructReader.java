@@ -110,6 +110,9 @@ public final class StructReader {
       throw new DecodingException(Reason.UNKNOWN_TAG, start, "unknown content ref " + ref);
     }
     Content content = Contents.read(dec, ref, start);
+    checkClock(origin, start);
+    checkClock(rightOrigin, start);
+    checkClock(parentId, start);
     Item item = new Item(client, clock, origin, rightOrigin, content);
     item.parentRootName = rootName;
     item.parentId = parentId;
@@ -118,6 +121,14 @@ public final class StructReader {
     checkOwnHistory(rightOrigin, start);
     checkOwnHistory(parentId, start);
     return item;
+  }
+
+  /** A reference past {@link #MAX_CLOCK} names a struct no update may carry. */
+  private void checkClock(Id ref, long start) {
+    if (ref != null && ref.clock() > MAX_CLOCK) {
+      throw new DecodingException(Reason.LENGTH_OUT_OF_RANGE, start,
+          "struct " + client + ":" + clock + " refers to clock " + ref.clock() + ", past " + MAX_CLOCK);
+    }
   }
 
   private void checkOwnHistory(Id ref, long start) {

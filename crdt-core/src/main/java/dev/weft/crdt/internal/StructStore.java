@@ -22,9 +22,30 @@ public final class StructStore {
   /** Delete ranges naming clocks we do not have yet, as an update v1 with no structs; or null. */
   public byte[] pendingDeletes;
 
+  /*
+   * Almost every lookup names the client of the previous one (a document mostly edited by one
+   * peer), so the last list found is remembered: that skips boxing the client id and hashing it.
+   * A client's list, once created, is never replaced, so the remembered one stays valid.
+   */
+  private long lastClient = -1;
+  private ArrayList<Struct> lastStructs;
+
+  /** The structs of {@code client} in clock order, or null when none are known. */
+  public ArrayList<Struct> structs(long client) {
+    if (client == lastClient) {
+      return lastStructs;
+    }
+    ArrayList<Struct> structs = clients.get(client);
+    if (structs != null) {
+      lastClient = client;
+      lastStructs = structs;
+    }
+    return structs;
+  }
+
   /** The next clock expected from {@code client} (0 if nothing is known). */
   public long getState(long client) {
-    ArrayList<Struct> structs = clients.get(client);
+    ArrayList<Struct> structs = structs(client);
     if (structs == null || structs.isEmpty()) {
       return 0;
     }
@@ -45,7 +66,10 @@ public final class StructStore {
 
   /** Appends a struct, which must start exactly at its client's state. */
   public void addStruct(Struct struct) {
-    ArrayList<Struct> structs = clients.computeIfAbsent(struct.client, c -> new ArrayList<>());
+    ArrayList<Struct> structs = structs(struct.client);
+    if (structs == null) {
+      structs = clients.computeIfAbsent(struct.client, c -> new ArrayList<>());
+    }
     if (!structs.isEmpty()) {
       Struct last = structs.get(structs.size() - 1);
       if (last.end() != struct.clock) {
@@ -62,8 +86,11 @@ public final class StructStore {
     int left = 0;
     int right = structs.size() - 1;
     Struct mid = structs.get(right);
-    if (mid.clock == clock) {
-      return right;
+    if (mid.clock <= clock) {
+      if (clock < mid.end()) {
+        return right; // the newest struct: where local edits and transaction updates look
+      }
+      throw new IllegalStateException("clock " + clock + " is in no struct");
     }
     // interpolation guess first: clocks are usually dense
     int midIndex = (int) Math.min(right, Math.max(0, (double) clock / Math.max(1, mid.end() - 1) * right));
@@ -84,7 +111,7 @@ public final class StructStore {
 
   /** The struct containing {@code id}; the id must be below its client's state. */
   public Struct find(Id id) {
-    ArrayList<Struct> structs = clients.get(id.client());
+    ArrayList<Struct> structs = structs(id.client());
     if (structs == null || id.clock() >= getState(id.client())) {
       throw new IllegalStateException("no struct holds " + id);
     }
@@ -101,6 +128,15 @@ public final class StructStore {
     return find(id) instanceof Item i ? i : null;
   }
 
+  /** The item containing unit {@code clock} of {@code client} (a GC struct yields null). */
+  public Item getItem(long client, long clock) {
+    ArrayList<Struct> structs = structs(client);
+    if (structs == null || clock >= getState(client)) {
+      throw new IllegalStateException("no struct holds " + client + ":" + clock);
+    }
+    return structs.get(findIndex(structs, clock)) instanceof Item i ? i : null;
+  }
+
   /** Index of the struct starting exactly at {@code clock}, splitting an item if needed. */
   public int findIndexCleanStart(Txn txn, ArrayList<Struct> structs, long clock) {
     int index = findIndex(structs, clock);
@@ -114,17 +150,27 @@ public final class StructStore {
 
   /** The struct starting exactly at {@code id} (an item is split there if needed). */
   public Struct getItemCleanStart(Txn txn, Id id) {
-    ArrayList<Struct> structs = clients.get(id.client());
-    return structs.get(findIndexCleanStart(txn, structs, id.clock()));
+    return getItemCleanStart(txn, id.client(), id.clock());
+  }
+
+  /** The struct starting exactly at unit {@code clock} of {@code client}. */
+  public Struct getItemCleanStart(Txn txn, long client, long clock) {
+    ArrayList<Struct> structs = structs(client);
+    return structs.get(findIndexCleanStart(txn, structs, clock));
   }
 
   /** The struct ending exactly at {@code id} (an item is split after it if needed). */
   public Struct getItemCleanEnd(Txn txn, Id id) {
-    ArrayList<Struct> structs = clients.get(id.client());
-    int index = findIndex(structs, id.clock());
+    return getItemCleanEnd(txn, id.client(), id.clock());
+  }
+
+  /** The struct ending exactly at unit {@code clock} of {@code client}. */
+  public Struct getItemCleanEnd(Txn txn, long client, long clock) {
+    ArrayList<Struct> structs = structs(client);
+    int index = findIndex(structs, clock);
     Struct s = structs.get(index);
-    if (id.clock() != s.end() - 1 && s instanceof Item item) {
-      structs.add(index + 1, item.split(txn, (int) (id.clock() - item.clock + 1)));
+    if (clock != s.end() - 1 && s instanceof Item item) {
+      structs.add(index + 1, item.split(txn, (int) (clock - item.clock + 1)));
     }
     return s;
   }
@@ -137,7 +183,7 @@ public final class StructStore {
 
   /** Replaces a struct by another covering the same clocks. */
   public void replaceStruct(Struct old, Struct replacement) {
-    ArrayList<Struct> structs = clients.get(old.client);
+    ArrayList<Struct> structs = structs(old.client);
     structs.set(findIndex(structs, old.clock), replacement);
     if (replacement instanceof GcStruct) {
       collected.add(replacement);

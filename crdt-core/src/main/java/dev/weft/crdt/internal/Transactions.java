@@ -94,9 +94,12 @@ public final class Transactions {
     // in no delete range of this transaction. Yjs leaves some of them apart from equal neighbours,
     // so a replica that received the same history in another order could hold them joined; Weft
     // joins them always, so every replica encodes the same bytes.
-    List<Struct> merge = new ArrayList<>(txn.mergeStructs);
-    merge.addAll(store.collected);
-    store.collected.clear();
+    List<Struct> merge = txn.mergeStructs;
+    if (!store.collected.isEmpty()) {
+      merge = new ArrayList<>(txn.mergeStructs);
+      merge.addAll(store.collected);
+      store.collected.clear();
+    }
     for (int i = merge.size() - 1; i >= 0; i--) {
       Struct s = merge.get(i);
       ArrayList<Struct> structs = store.clients.get(s.client);

@@ -30,8 +30,10 @@ public final class Txn {
   public boolean local;
   /** Set when text formatting may need cleaning after the transaction. */
   public boolean needFormattingCleanup;
-  /** Free-form per-transaction state for extensions (e.g. the public transaction object). */
+  /** Free-form per-transaction state for extensions. */
   public final Map<Object, Object> meta = new LinkedHashMap<>();
+  /** The public object for this transaction, created on first use. */
+  public Object view;
 
   public Txn(DocState doc, Object origin, boolean local) {
     this.doc = doc;
@@ -61,9 +63,18 @@ public final class Txn {
    * created in this very transaction does not count as changed.
    */
   public void addChangedType(Branch type, String parentSub) {
+    if (type == lastChanged && java.util.Objects.equals(parentSub, lastChangedSub)) {
+      return; // recorded already: consecutive changes mostly hit the same type
+    }
     Item item = type.item;
     if (item == null || (item.clock < beforeState(item.client) && !item.deleted())) {
       changed.computeIfAbsent(type, t -> new HashSet<>()).add(parentSub);
+      lastChanged = type;
+      lastChangedSub = parentSub;
     }
   }
+
+  /** The last change recorded by {@link #addChangedType}, to skip repeating it. */
+  private Branch lastChanged;
+  private String lastChangedSub;
 }

@@ -157,7 +157,6 @@ public final class UpdateApplier {
     Deque<Struct> stack = new ArrayDeque<>();
     TreeMap<Long, List<Struct>> restStructs = new TreeMap<>();
     Map<Long, Long> missingSv = new HashMap<>();
-    Map<Long, Long> state = new HashMap<>();
 
     Function<Void, Refs> nextTarget = v -> {
       while (!clientIds.isEmpty()) {
@@ -177,7 +176,7 @@ public final class UpdateApplier {
     while (true) {
       if (!(head instanceof SkipStruct)) {
         long client = head.client;
-        long localClock = state.computeIfAbsent(client, store::getState);
+        long localClock = store.getState(client);
         long offset = localClock - head.clock;
         if (offset < 0) {
           stack.push(head);
@@ -199,7 +198,6 @@ public final class UpdateApplier {
             }
           } else {
             head.integrate(txn, (int) offset);
-            state.put(client, head.clock + head.length);
             integrated[0]++;
           }
         }
@@ -252,8 +250,8 @@ public final class UpdateApplier {
       }
       for (Struct s : e.getValue()) {
         if (s instanceof Item item) {
-          need(item.origin, client, store, missingSv);
-          need(item.rightOrigin, client, store, missingSv);
+          need(item.origin(), client, store, missingSv);
+          need(item.rightOrigin(), client, store, missingSv);
           need(item.parentId, client, store, missingSv);
         }
       }

@@ -51,11 +51,11 @@ public final class UpdateDescriber {
     }
     Item item = (Item) s;
     StringBuilder sb = new StringBuilder(ids).append(' ').append(content(item.content));
-    if (item.origin != null) {
-      sb.append(" origin ").append(item.origin);
+    if (item.hasOrigin()) {
+      sb.append(" origin ").append(item.origin());
     }
-    if (item.rightOrigin != null) {
-      sb.append(" right ").append(item.rightOrigin);
+    if (item.hasRightOrigin()) {
+      sb.append(" right ").append(item.rightOrigin());
     }
     if (item.parentRootName != null) {
       sb.append(" parent root ").append(Json.stringify(item.parentRootName));

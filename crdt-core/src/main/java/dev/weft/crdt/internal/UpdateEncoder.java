@@ -20,6 +20,16 @@ public interface UpdateEncoder {
 
   void writeRightId(Id id);
 
+  /** {@link #writeLeftId(Id)} without an Id object. */
+  default void writeLeftId(long client, long clock) {
+    writeLeftId(new Id(client, clock));
+  }
+
+  /** {@link #writeRightId(Id)} without an Id object. */
+  default void writeRightId(long client, long clock) {
+    writeRightId(new Id(client, clock));
+  }
+
   /** True when a root-type name follows, false when an item id follows. */
   void writeParentInfo(boolean isRootName);
 

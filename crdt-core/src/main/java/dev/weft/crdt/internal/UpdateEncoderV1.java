@@ -30,6 +30,18 @@ public final class UpdateEncoderV1 implements UpdateEncoder {
     enc.writeVarUint(id.clock());
   }
 
+  @Override
+  public void writeLeftId(long client, long clock) {
+    enc.writeVarUint(client);
+    enc.writeVarUint(clock);
+  }
+
+  @Override
+  public void writeRightId(long client, long clock) {
+    enc.writeVarUint(client);
+    enc.writeVarUint(clock);
+  }
+
   @Override public void writeParentInfo(boolean isRootName) { enc.writeVarUint(isRootName ? 1 : 0); }
   @Override public void writeString(String s) { enc.writeVarString(s); }
   @Override public void writeKey(String key) { enc.writeVarString(key); }

@@ -51,14 +51,24 @@ public final class UpdateEncoderV2 implements UpdateEncoder {
 
   @Override
   public void writeLeftId(Id id) {
-    clients.write(id.client());
-    leftClocks.write(id.clock());
+    writeLeftId(id.client(), id.clock());
   }
 
   @Override
   public void writeRightId(Id id) {
-    clients.write(id.client());
-    rightClocks.write(id.clock());
+    writeRightId(id.client(), id.clock());
+  }
+
+  @Override
+  public void writeLeftId(long client, long clock) {
+    clients.write(client);
+    leftClocks.write(clock);
+  }
+
+  @Override
+  public void writeRightId(long client, long clock) {
+    clients.write(client);
+    rightClocks.write(clock);
   }
 
   @Override public void writeParentInfo(boolean isRootName) { parentInfos.write(isRootName ? 1 : 0); }

@@ -119,7 +119,7 @@ public final class UpdateMerger {
     }
     Item item = (Item) s;
     Item r = new Item(item.client, item.clock + diff, new Id(item.client, item.clock + diff - 1),
-        item.rightOrigin, item.content.copy().splice(diff));
+        item.rightOrigin(), item.content.copy().splice(diff));
     r.parentSub = item.parentSub;
     r.parentRootName = item.parentRootName;
     r.parentId = item.parentId;

@@ -14,20 +14,33 @@ public final class UpdateWriter {
    * order, the first struct of each cut at the target's clock.
    */
   public static void writeClientsStructs(UpdateEncoder encoder, StructStore store, Map<Long, Long> target) {
-    TreeMap<Long, Long> from = new TreeMap<>();
-    for (Map.Entry<Long, Long> e : target.entrySet()) {
-      if (store.getState(e.getKey()) > e.getValue()) {
-        from.put(e.getKey(), e.getValue());
+    // (client, first clock) pairs in plain arrays: this runs for every transaction's update
+    int size = store.clients.size();
+    long[] clients = new long[size];
+    long[] from = new long[size];
+    int n = 0;
+    for (Map.Entry<Long, ArrayList<Struct>> e : store.clients.entrySet()) {
+      ArrayList<Struct> structs = e.getValue();
+      if (structs.isEmpty()) {
+        continue;
+      }
+      Long known = target.get(e.getKey());
+      long clock = known == null ? 0 : known;
+      if (structs.get(structs.size() - 1).end() > clock) {
+        // insertion sort, clients descending (there are few)
+        long client = e.getKey();
+        int i = n++;
+        for (; i > 0 && clients[i - 1] < client; i--) {
+          clients[i] = clients[i - 1];
+          from[i] = from[i - 1];
+        }
+        clients[i] = client;
+        from[i] = clock;
       }
     }
-    for (Long client : store.stateVector().keySet()) {
-      if (!target.containsKey(client)) {
-        from.put(client, 0L);
-      }
-    }
-    encoder.rest().writeVarUint(from.size());
-    for (Map.Entry<Long, Long> e : from.descendingMap().entrySet()) {
-      writeStructs(encoder, store.clients.get(e.getKey()), e.getKey(), e.getValue());
+    encoder.rest().writeVarUint(n);
+    for (int i = 0; i < n; i++) {
+      writeStructs(encoder, store.structs(clients[i]), clients[i], from[i]);
     }
   }
 

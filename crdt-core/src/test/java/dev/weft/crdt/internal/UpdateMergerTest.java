@@ -147,4 +147,20 @@ class UpdateMergerTest {
     assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThrows(DecodingException.class, () -> doc.applyUpdate(far)));
     assertArrayEquals(before, doc.encodeStateAsUpdate());
   }
+
+  /*
+   * Origins are kept as int clocks in items: an origin past 2^31 - 1 names a struct no update may
+   * carry, so the update is refused as out of range, like a struct that reaches there.
+   */
+  @Test
+  void applyUpdate_originPastTheClockLimit_isRefusedAndChangesNothing() {
+    Doc doc = new Doc(9);
+    doc.applyUpdate(unhex("01 01 07 05 84 07 04 01 61 00"));
+    byte[] before = doc.encodeStateAsUpdate();
+    // client 7: item "a" at clock 0, inserted after 8:2^40
+    byte[] far = unhex("01 01 07 00 84 08 80 80 80 80 80 20 01 61 00");
+    DecodingException e = assertThrows(DecodingException.class, () -> doc.applyUpdate(far));
+    assertEquals(DecodingException.Reason.LENGTH_OUT_OF_RANGE, e.reason());
+    assertArrayEquals(before, doc.encodeStateAsUpdate());
+  }
 }
