@@ -17,10 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Comparisons shared by the differential tests, and the documented differences they set aside.
  *
  * <p><b>Set aside, narrowly:</b> full states that hold the same content but whose bytes differ
- * only as {@link KnownDifferences} explains: Weft's formatting cleanup keeping other format items
- * than Yjs after remote format and concurrent delete updates (README, "Known differences";
- * reproductions in {@code dev.weft.text.issues}; only in scenarios that made formatting and
- * deletions), and Weft joining GC structs that Yjs leaves split. They are counted, not failed.
+ * only as {@link KnownDifferences} explains: formatting cleanup keeping other format items when
+ * updates arrived in another order, which Yjs does too (README; {@code FormattingCleanupOrderTest};
+ * only between states reached by different delivery orders, in scenarios that made formatting and
+ * deletions), and Weft joining GC structs that Yjs leaves split (README, "Known differences"). They are counted, not failed.
  * Content (the JSON of every root, the text's delta: see {@link #sameJson} for the one exception)
  * and state vectors are always compared. The
  * other known differences (lone surrogates, clocks past 2^31 - 1) are not generated: texts are
