@@ -356,11 +356,9 @@ public final class UndoManager implements AutoCloseable {
       clear(false, true);
     }
     DeleteSet insertions = new DeleteSet();
-    for (Map.Entry<Long, Long> e : txn.afterState.entrySet()) {
-      long before = txn.beforeState(e.getKey());
-      if (e.getValue() > before) {
-        insertions.add(e.getKey(), before, e.getValue() - before);
-      }
+    for (long client : txn.changedClients()) {
+      long before = txn.beforeState(client);
+      insertions.add(client, before, txn.afterState(client) - before);
     }
     long now = clock.getAsLong();
     boolean didAdd = false;

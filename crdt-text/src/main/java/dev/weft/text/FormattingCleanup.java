@@ -135,12 +135,9 @@ final class FormattingCleanup {
     }
     StructStore store = txn.doc.store;
     Set<Branch> fullCleanup = new LinkedHashSet<>();
-    for (Map.Entry<Long, Long> e : txn.afterState.entrySet()) {
-      long before = txn.beforeState(e.getKey());
-      if (before == e.getValue()) {
-        continue;
-      }
-      ArrayList<Struct> structs = store.clients.get(e.getKey());
+    for (long client : txn.changedClients()) {
+      long before = txn.beforeState(client);
+      ArrayList<Struct> structs = store.structs(client);
       for (int i = StructStore.findIndex(structs, before); i < structs.size(); i++) {
         if (structs.get(i) instanceof Item item && !item.deleted() && item.content instanceof FormatContent) {
           fullCleanup.add(item.parent);
@@ -187,7 +184,7 @@ final class FormattingCleanup {
     StructStore store = txn.doc.store;
     List<Item> out = new ArrayList<>();
     DeleteSet ds = txn.deleteSet;
-    Set<Long> clients = new LinkedHashSet<>(ds.addOrder);
+    Set<Long> clients = new LinkedHashSet<>(ds.addOrder());
     clients.addAll(ds.clients.keySet());
     for (long client : clients) {
       List<DeleteSet.Range> ranges = ds.clients.get(client);

@@ -64,6 +64,12 @@ public final class StructStore {
     return sv;
   }
 
+  /**
+   * Transactions that have begun and not finished: each learns the clock a client had before its
+   * first new struct (see {@link ClockJournal}).
+   */
+  final List<Txn> open = new ArrayList<>(2);
+
   /** Appends a struct, which must start exactly at its client's state. */
   public void addStruct(Struct struct) {
     ArrayList<Struct> structs = structs(struct.client);
@@ -77,6 +83,9 @@ public final class StructStore {
       }
     } else if (struct.clock != 0) {
       throw new IllegalStateException("first struct of client " + struct.client + " starts at " + struct.clock);
+    }
+    for (int i = 0; i < open.size(); i++) {
+      open.get(i).clientGrows(struct.client, struct.clock);
     }
     structs.add(struct);
   }

@@ -53,7 +53,7 @@ public final class Transactions {
       for (int i = 0; i < cleanups.size(); i++) {
         Txn txn = cleanups.get(i);
         txn.deleteSet.sortAndMerge();
-        txn.afterState = doc.store.stateVector();
+        txn.freezeAfterState();
         try {
           doc.events.fireObservers(txn);
           for (Consumer<Txn> hook : CLEANUP_HOOKS) {
@@ -68,6 +68,7 @@ public final class Transactions {
       }
     } finally {
       cleanups.clear();
+      doc.store.open.clear();
     }
     if (failure != null) {
       throw failure;
@@ -80,14 +81,11 @@ public final class Transactions {
       collectDeleted(txn.deleteSet, store);
     }
     mergeDeleted(txn.deleteSet, store);
-    for (Map.Entry<Long, Long> e : txn.afterState.entrySet()) {
-      long before = txn.beforeState(e.getKey());
-      if (before != e.getValue()) {
-        ArrayList<Struct> structs = store.clients.get(e.getKey());
-        int firstChange = Math.max(StructStore.findIndex(structs, before), 1);
-        for (int i = structs.size() - 1; i >= firstChange; ) {
-          i -= 1 + mergeWithLefts(structs, i);
-        }
+    for (long client : txn.changedClients()) {
+      ArrayList<Struct> structs = store.structs(client);
+      int firstChange = Math.max(StructStore.findIndex(structs, txn.beforeState(client)), 1);
+      for (int i = structs.size() - 1; i >= firstChange; ) {
+        i -= 1 + mergeWithLefts(structs, i);
       }
     }
     // Items of a deleted type that were deleted before it become GC when it is collected, and are
@@ -111,10 +109,11 @@ public final class Transactions {
         mergeWithLefts(structs, pos);
       }
     }
-    if (!txn.local && txn.afterState.getOrDefault(doc.clientId, 0L) != txn.beforeState(doc.clientId)) {
+    if (!txn.local && txn.afterState(doc.clientId) != txn.beforeState(doc.clientId)) {
       // another peer wrote with our client id: take a new one so our histories stay apart
       doc.renewClientId();
     }
+    store.open.remove(txn);
     if (doc.events.wantsUpdates()) {
       byte[] update = UpdateWriter.transactionUpdate(txn);
       if (update != null) {

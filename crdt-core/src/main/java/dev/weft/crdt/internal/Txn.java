@@ -1,12 +1,12 @@
 package dev.weft.crdt.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The engine's side of a transaction: what the document knew before it, what it deleted, which
@@ -16,22 +16,18 @@ public final class Txn {
   public final DocState doc;
   /** Ranges deleted by this transaction. */
   public final DeleteSet deleteSet = new DeleteSet();
-  /** The state vector before the transaction. */
-  public final TreeMap<Long, Long> beforeState;
-  /** The state vector after the transaction; set during cleanup. */
-  public TreeMap<Long, Long> afterState;
+  /** The clocks of the clients that changed, before (and, from cleanup on, after) the transaction. */
+  private final ClockJournal clocks = new ClockJournal();
   /** Changed types, with the map keys that changed (null stands for the sequence). */
-  public final Map<Branch, Set<String>> changed = new LinkedHashMap<>();
+  public final Map<Branch, Set<String>> changed = new LinkedHashMap<>(4);
   /** Structs split during the transaction, to be merged with their neighbours at the end. */
-  public final List<Struct> mergeStructs = new ArrayList<>();
+  public final List<Struct> mergeStructs = new ArrayList<>(0);
   /** What the caller named as the cause. */
   public final Object origin;
   /** False when the transaction applies a remote update. */
   public boolean local;
   /** Set when text formatting may need cleaning after the transaction. */
   public boolean needFormattingCleanup;
-  /** Free-form per-transaction state for extensions. */
-  public final Map<Object, Object> meta = new LinkedHashMap<>();
   /** The public object for this transaction, created on first use. */
   public Object view;
 
@@ -39,13 +35,37 @@ public final class Txn {
     this.doc = doc;
     this.origin = origin;
     this.local = local;
-    this.beforeState = doc.store.stateVector();
+    doc.store.open.add(this);
   }
 
   /** The clock of {@code client} before this transaction. */
   public long beforeState(long client) {
-    Long c = beforeState.get(client);
-    return c == null ? 0 : c;
+    return clocks.before(client, doc.store.getState(client));
+  }
+
+  /** Called by the store before {@code client}'s clock grows from {@code clock}. */
+  void clientGrows(long client, long clock) {
+    clocks.record(client, clock);
+  }
+
+  /** Takes the state after the transaction (at the start of its cleanup). */
+  void freezeAfterState() {
+    clocks.freeze(doc.store);
+  }
+
+  /** The clock of {@code client} after this transaction (valid from the start of its cleanup). */
+  public long afterState(long client) {
+    return clocks.after(client, beforeState(client));
+  }
+
+  /** The clients that added structs in this transaction, in increasing order (from cleanup on). */
+  public long[] changedClients() {
+    return clocks.changedWhenFrozen();
+  }
+
+  /** Every client that added structs since this transaction began, in increasing order. */
+  long[] clientsWithNewStructs() {
+    return clocks.recorded();
   }
 
   /** Whether the struct was added by this transaction. */
@@ -68,7 +88,17 @@ public final class Txn {
     }
     Item item = type.item;
     if (item == null || (item.clock < beforeState(item.client) && !item.deleted())) {
-      changed.computeIfAbsent(type, t -> new HashSet<>()).add(parentSub);
+      Set<String> keys = changed.get(type);
+      if (keys == null) {
+        // mostly one key (the sequence): a singleton until a second one comes
+        changed.put(type, Collections.singleton(parentSub));
+      } else if (!keys.contains(parentSub)) {
+        if (!(keys instanceof HashSet)) {
+          keys = new HashSet<>(keys);
+          changed.put(type, keys);
+        }
+        keys.add(parentSub);
+      }
       lastChanged = type;
       lastChangedSub = parentSub;
     }

@@ -65,23 +65,40 @@ public final class UpdateWriter {
 
   /** The update of a finished transaction, or null when it changed nothing. */
   public static byte[] transactionUpdate(Txn txn) {
-    boolean changed = !txn.deleteSet.isEmpty();
-    if (!changed) {
-      for (Map.Entry<Long, Long> e : txn.afterState.entrySet()) {
-        if (txn.beforeState(e.getKey()) != e.getValue()) {
-          changed = true;
-          break;
-        }
-      }
-    }
-    if (!changed) {
+    if (!changedAnything(txn)) {
       return null;
     }
-    txn.deleteSet.sortAndMerge();
     UpdateEncoderV1 encoder = new UpdateEncoderV1();
-    writeClientsStructs(encoder, txn.doc.store, txn.beforeState);
-    txn.deleteSet.write(encoder);
+    writeTransaction(encoder, txn);
     return encoder.toByteArray();
+  }
+
+  /** Whether a finished transaction added or deleted anything. */
+  static boolean changedAnything(Txn txn) {
+    return !txn.deleteSet.isEmpty() || txn.changedClients().length > 0;
+  }
+
+  /**
+   * Writes the structs added since the transaction began and its delete set. Like Yjs, this takes
+   * the structs from the store as it is now, so it includes structs that transactions begun by
+   * observers added meanwhile.
+   */
+  static void writeTransaction(UpdateEncoder encoder, Txn txn) {
+    StructStore store = txn.doc.store;
+    long[] clients = txn.clientsWithNewStructs();
+    int n = 0;
+    for (long client : clients) {
+      n += store.getState(client) > txn.beforeState(client) ? 1 : 0;
+    }
+    encoder.rest().writeVarUint(n);
+    for (int i = clients.length - 1; i >= 0; i--) {
+      long before = txn.beforeState(clients[i]);
+      if (store.getState(clients[i]) > before) {
+        writeStructs(encoder, store.structs(clients[i]), clients[i], before);
+      }
+    }
+    txn.deleteSet.sortAndMerge();
+    txn.deleteSet.write(encoder);
   }
 
   /**

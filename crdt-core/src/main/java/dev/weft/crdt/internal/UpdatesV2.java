@@ -49,17 +49,11 @@ public final class UpdatesV2 {
    * {@code writeUpdateMessageFromTransaction} with an {@code UpdateEncoderV2}).
    */
   public static byte[] transactionUpdate(Txn txn) {
-    boolean changed = !txn.deleteSet.isEmpty();
-    for (Map.Entry<Long, Long> e : txn.afterState.entrySet()) {
-      changed |= txn.beforeState(e.getKey()) != e.getValue();
-    }
-    if (!changed) {
+    if (!UpdateWriter.changedAnything(txn)) {
       return null;
     }
-    txn.deleteSet.sortAndMerge();
     UpdateEncoderV2 enc = new UpdateEncoderV2();
-    UpdateWriter.writeClientsStructs(enc, txn.doc.store, txn.beforeState);
-    txn.deleteSet.write(enc);
+    UpdateWriter.writeTransaction(enc, txn);
     return enc.toByteArray();
   }
 
