@@ -97,9 +97,15 @@ final class DocEvents implements DocState.EventSink {
 
   @Override
   public void emitUpdate(Txn txn, byte[] update) {
+    deliver(doc.updateListeners(), txn, update);
+  }
+
+  /** Gives each listener its own copy of the update (the last one gets the original). */
+  private void deliver(List<UpdateListener> listeners, Txn txn, byte[] update) {
     Transaction tx = publicTransaction(txn);
-    for (UpdateListener l : doc.updateListeners()) {
-      l.onUpdate(update.clone(), txn.origin, tx);
+    Object[] snapshot = listeners.toArray();
+    for (int i = 0; i < snapshot.length; i++) {
+      ((UpdateListener) snapshot[i]).onUpdate(i == snapshot.length - 1 ? update : update.clone(), txn.origin, tx);
     }
   }
 
@@ -110,9 +116,6 @@ final class DocEvents implements DocState.EventSink {
 
   @Override
   public void emitUpdateV2(Txn txn, byte[] update) {
-    Transaction tx = publicTransaction(txn);
-    for (UpdateListener l : doc.updateV2Listeners()) {
-      l.onUpdate(update.clone(), txn.origin, tx);
-    }
+    deliver(doc.updateV2Listeners(), txn, update);
   }
 }

@@ -87,7 +87,7 @@ final class StackItems {
   static DeleteSet merge(DeleteSet a, DeleteSet b) {
     DeleteSet m = new DeleteSet();
     for (DeleteSet ds : List.of(a, b)) {
-      Set<Long> order = new LinkedHashSet<>(ds.addOrder);
+      Set<Long> order = new LinkedHashSet<>(ds.addOrder());
       order.retainAll(ds.clients.keySet());
       order.addAll(ds.clients.keySet());
       for (Long client : order) {

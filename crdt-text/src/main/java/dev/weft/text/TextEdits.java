@@ -112,6 +112,33 @@ final class TextEdits {
   }
 
   /**
+   * Inserts unformatted text into a text that holds no format item: what {@link #find} and
+   * {@link #insertText} do there (no attributes are in effect, none are written or restored; the
+   * new item still goes after the deleted items that follow the gap), without their bookkeeping.
+   */
+  static void insertPlain(Txn txn, Branch parent, int index, String text) {
+    if (index < 0 || index > parent.length) {
+      throw new IndexOutOfBoundsException("index=" + index + ", length=" + parent.length);
+    }
+    Item left = null;
+    Item right = parent.start;
+    if (index > 0) {
+      int[] base = new int[1];
+      left = SequenceOps.locate(parent, index - 1, base);
+      if (index - base[0] < left.length) {
+        txn.doc.store.getItemCleanStart(txn, new Id(left.client, left.clock + index - base[0]));
+      }
+      right = left.right;
+    }
+    while (right != null && right.deleted()) {
+      left = right;
+      right = right.right;
+    }
+    Item item = integrateBetween(txn, parent, left, right, new StringContent(text));
+    parent.setMarker(item, index);
+  }
+
+  /**
    * Sets {@code attributes} on the next {@code length} units (null values remove an attribute).
    * Like Yjs, formatting past the end appends that many newlines, the way Quill expects a text to
    * end with one.
@@ -160,8 +187,10 @@ final class TextEdits {
   /** Deletes the next {@code length} units and then the format items the deletion made useless. */
   static void deleteText(Txn txn, TextPosition pos, int length) {
     int startLength = length;
-    LinkedHashMap<String, Object> startAttributes = new LinkedHashMap<>(pos.currentAttributes);
     Item start = pos.right;
+    // without format items there is nothing to clean (and no attributes to remember)
+    boolean formatted = start != null && start.parent.holdsFormatItems;
+    LinkedHashMap<String, Object> startAttributes = formatted ? new LinkedHashMap<>(pos.currentAttributes) : null;
     while (length > 0 && pos.right != null) {
       Item r = pos.right;
       if (!r.deleted() && isContent(r.content)) {
@@ -173,7 +202,7 @@ final class TextEdits {
       }
       pos.forward();
     }
-    if (start != null) {
+    if (formatted) {
       FormattingCleanup.cleanupGap(txn, start, pos.right, startAttributes, pos.currentAttributes);
     }
     if (pos.right != null) {

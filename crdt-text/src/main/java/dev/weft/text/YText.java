@@ -93,6 +93,10 @@ public class YText extends SharedType {
     if (text.isEmpty()) {
       return;
     }
+    if (attributes == null && !branch().holdsFormatItems) {
+      edit(txn -> TextEdits.insertPlain(txn, branch(), index, text));
+      return;
+    }
     LinkedHashMap<String, Object> attrs = attributes == null ? null : new LinkedHashMap<>(attributes);
     edit(txn -> {
       TextPosition pos = TextEdits.find(txn, branch(), index, attrs == null);

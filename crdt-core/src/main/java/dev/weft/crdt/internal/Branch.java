@@ -31,6 +31,11 @@ public final class Branch {
   public int length;
   /** Whether any format item was ever integrated (text). */
   public boolean hasFormatting;
+  /**
+   * Whether a format item was ever integrated into this type. Unlike {@link #hasFormatting}, which
+   * text resets to mirror Yjs, this is never reset: false means the type holds no format item.
+   */
+  public boolean holdsFormatItems;
   /** Observers of this type's own changes. */
   public final List<Consumer<Object>> observers = new ArrayList<>();
   /** Observers of changes anywhere below this type. */

@@ -3,7 +3,6 @@ package dev.weft.crdt.internal;
 import dev.weft.crdt.encoding.Decoder;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,30 +28,50 @@ public final class DeleteSet {
   /** Per client, its ranges (sorted and merged after {@link #sortAndMerge()}). */
   public final TreeMap<Long, List<Range>> clients = new TreeMap<>();
 
+  /* The clients in the order add() first saw them (see addOrder()). */
+  private long[] order;
+  private int orderSize;
+
+  /* The ranges add() extended last: deletions come in runs of one client. */
+  private long lastClient = -1;
+  private List<Range> lastRanges;
+
+  public void add(long client, long clock, long length) {
+    if (length <= 0) {
+      return;
+    }
+    List<Range> ranges = client == lastClient ? lastRanges : clients.get(client);
+    if (ranges == null) {
+      ranges = new ArrayList<>(2);
+      clients.put(client, ranges);
+      if (order == null) {
+        order = new long[2];
+      } else if (orderSize == order.length) {
+        order = java.util.Arrays.copyOf(order, orderSize * 2);
+      }
+      order[orderSize++] = client;
+    }
+    lastClient = client;
+    lastRanges = ranges;
+    int last = ranges.size() - 1;
+    if (last >= 0 && ranges.get(last).end() == clock) {
+      // extends the previous range (deleting a run item by item): one range instead of many
+      ranges.set(last, new Range(ranges.get(last).clock(), ranges.get(last).length() + length));
+    } else {
+      ranges.add(new Range(clock, length));
+    }
+  }
+
   /**
    * The clients in the order {@link #add} first saw them. Yjs walks a transaction's deletions in
    * this order when it cleans up text formatting, and the order decides which items it deletes.
    */
-  public final LinkedHashSet<Long> addOrder = new LinkedHashSet<>();
-
-  /* The client {@link #add} saw last, already in addOrder: deletions come in runs of one client. */
-  private long lastClient = -1;
-
-  public void add(long client, long clock, long length) {
-    if (length > 0) {
-      List<Range> ranges = clients.computeIfAbsent(client, c -> new ArrayList<>());
-      int last = ranges.size() - 1;
-      if (last >= 0 && ranges.get(last).end() == clock) {
-        // extends the previous range (deleting a run item by item): one range instead of many
-        ranges.set(last, new Range(ranges.get(last).clock(), ranges.get(last).length() + length));
-      } else {
-        ranges.add(new Range(clock, length));
-      }
-      if (client != lastClient) {
-        addOrder.add(client);
-        lastClient = client;
-      }
+  public List<Long> addOrder() {
+    List<Long> out = new ArrayList<>(orderSize);
+    for (int i = 0; i < orderSize; i++) {
+      out.add(order[i]);
     }
+    return out;
   }
 
   public boolean isEmpty() {
@@ -63,6 +82,9 @@ public final class DeleteSet {
   public DeleteSet sortAndMerge() {
     for (Map.Entry<Long, List<Range>> e : clients.entrySet()) {
       List<Range> ranges = e.getValue();
+      if (isOrdered(ranges)) {
+        continue; // mostly one range, or ranges added left to right
+      }
       ranges.sort(Comparator.comparingLong(Range::clock));
       List<Range> merged = new ArrayList<>(ranges.size());
       Range cur = null;
@@ -81,7 +103,19 @@ public final class DeleteSet {
       }
       e.setValue(merged);
     }
+    lastClient = -1; // the lists were replaced
+    lastRanges = null;
     return this;
+  }
+
+  /** Whether the ranges are sorted, apart and not touching (nothing to sort or join). */
+  private static boolean isOrdered(List<Range> ranges) {
+    for (int i = 1; i < ranges.size(); i++) {
+      if (ranges.get(i).clock() <= ranges.get(i - 1).end()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether each client's ranges are in increasing order and do not overlap. */
@@ -161,11 +195,13 @@ public final class DeleteSet {
   /** Writes the delete set, clients in descending order (ranges must be sorted and merged). */
   public void write(UpdateEncoder encoder) {
     encoder.rest().writeVarUint(clients.size());
-    for (Map.Entry<Long, List<Range>> e : clients.descendingMap().entrySet()) {
+    for (Long client = clients.isEmpty() ? null : clients.lastKey(); client != null; client = clients.lowerKey(client)) {
+      List<Range> ranges = clients.get(client);
       encoder.resetDsCurVal();
-      encoder.rest().writeVarUint(e.getKey());
-      encoder.rest().writeVarUint(e.getValue().size());
-      for (Range r : e.getValue()) {
+      encoder.rest().writeVarUint(client);
+      encoder.rest().writeVarUint(ranges.size());
+      for (int i = 0; i < ranges.size(); i++) {
+        Range r = ranges.get(i);
         encoder.writeDsClock(r.clock());
         encoder.writeDsLen(r.length());
       }

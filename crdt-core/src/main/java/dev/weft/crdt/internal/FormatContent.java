@@ -45,5 +45,6 @@ public final class FormatContent implements Content {
   @Override
   public void integrate(Txn txn, Item item) {
     item.parent.hasFormatting = true;
+    item.parent.holdsFormatItems = true;
   }
 }

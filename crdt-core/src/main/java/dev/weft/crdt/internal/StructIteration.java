@@ -37,7 +37,7 @@ public final class StructIteration {
    * in the order the delete set first saw them (as Yjs iterates its maps).
    */
   public static void iterateDeleted(Txn txn, DeleteSet ds, Consumer<Struct> f) {
-    java.util.LinkedHashSet<Long> order = new java.util.LinkedHashSet<>(ds.addOrder);
+    java.util.LinkedHashSet<Long> order = new java.util.LinkedHashSet<>(ds.addOrder());
     order.retainAll(ds.clients.keySet());
     order.addAll(ds.clients.keySet());
     for (Long client : order) {
