@@ -28,7 +28,7 @@ final class DocEvents implements DocState.EventSink {
   @Override
   public void fireObservers(Txn txn) {
     boolean observed = false;
-    for (Branch type : txn.changed.keySet()) {
+    for (Branch type : txn.changed().keySet()) {
       if (!type.observers.isEmpty() || hasDeepObserver(type)) {
         observed = true;
         break;
@@ -40,7 +40,7 @@ final class DocEvents implements DocState.EventSink {
     Transaction tx = publicTransaction(txn);
     Map<Branch, List<YEvent>> deep = new LinkedHashMap<>();
     RuntimeException failure = null;
-    for (Map.Entry<Branch, Set<String>> e : new ArrayList<>(txn.changed.entrySet())) {
+    for (Map.Entry<Branch, Set<String>> e : txn.changed().entrySet()) {
       Branch type = e.getKey();
       if (type.item != null && type.item.deleted()) {
         continue;

@@ -102,7 +102,7 @@ final class StackItems {
   /** Yjs's {@code changedParentTypes}: every changed type that is not deleted, with its ancestors. */
   static Set<Branch> changedParentTypes(Txn txn) {
     Set<Branch> out = new LinkedHashSet<>();
-    for (Branch type : txn.changed.keySet()) {
+    for (Branch type : txn.changed().keySet()) {
       if (type.item != null && type.item.deleted()) {
         continue;
       }

@@ -125,7 +125,7 @@ final class FormattingCleanup {
     if (txn.local) {
       return;
     }
-    for (Branch b : txn.changed.keySet()) {
+    for (Branch b : txn.changed().keySet()) {
       if (b.item == null && (b.typeRef == TypeRef.TEXT || b.typeRef == TypeRef.XML_TEXT) && b.view() instanceof YText t) {
         t.forgetMarkers();
       }
@@ -167,7 +167,7 @@ final class FormattingCleanup {
 
   /** Whether a text with formatting, still alive, changed in the transaction. */
   private static boolean touchesFormattedText(Txn txn) {
-    for (Branch b : txn.changed.keySet()) {
+    for (Branch b : txn.changed().keySet()) {
       if ((b.typeRef == TypeRef.TEXT || b.typeRef == TypeRef.XML_TEXT) && b.hasFormatting
           && (b.item == null || !b.item.deleted())) {
         return true;

@@ -18,8 +18,14 @@ public final class Txn {
   public final DeleteSet deleteSet = new DeleteSet();
   /** The clocks of the clients that changed, before (and, from cleanup on, after) the transaction. */
   private final ClockJournal clocks = new ClockJournal();
-  /** Changed types, with the map keys that changed (null stands for the sequence). */
-  public final Map<Branch, Set<String>> changed = new LinkedHashMap<>(4);
+  /*
+   * The changed types with the map keys that changed (null stands for the sequence), in the
+   * order of their first change: the first in two fields (most transactions change one type),
+   * any others in a map.
+   */
+  private Branch firstChanged;
+  private Set<String> firstKeys;
+  private LinkedHashMap<Branch, Set<String>> moreChanged;
   /** Structs split during the transaction, to be merged with their neighbours at the end. */
   public final List<Struct> mergeStructs = new ArrayList<>(0);
   /** What the caller named as the cause. */
@@ -88,20 +94,66 @@ public final class Txn {
     }
     Item item = type.item;
     if (item == null || (item.clock < beforeState(item.client) && !item.deleted())) {
-      Set<String> keys = changed.get(type);
-      if (keys == null) {
-        // mostly one key (the sequence): a singleton until a second one comes
-        changed.put(type, Collections.singleton(parentSub));
-      } else if (!keys.contains(parentSub)) {
-        if (!(keys instanceof HashSet)) {
-          keys = new HashSet<>(keys);
-          changed.put(type, keys);
+      if (firstChanged == null || firstChanged == type) {
+        firstKeys = withKey(firstChanged == null ? null : firstKeys, parentSub);
+        firstChanged = type;
+      } else {
+        if (moreChanged == null) {
+          moreChanged = new LinkedHashMap<>(4);
         }
-        keys.add(parentSub);
+        moreChanged.put(type, withKey(moreChanged.get(type), parentSub));
       }
       lastChanged = type;
       lastChangedSub = parentSub;
     }
+  }
+
+  /** {@code keys} with {@code key} added: a singleton until a second key comes. */
+  private static Set<String> withKey(Set<String> keys, String key) {
+    if (keys == null) {
+      return Collections.singleton(key);
+    }
+    if (keys.contains(key)) {
+      return keys;
+    }
+    Set<String> more = keys instanceof HashSet ? keys : new HashSet<>(keys);
+    more.add(key);
+    return more;
+  }
+
+  /**
+   * The changed types with the map keys that changed (null stands for the sequence), in the order
+   * of their first change. A copy: changes recorded later do not show in it.
+   */
+  public Map<Branch, Set<String>> changed() {
+    if (firstChanged == null) {
+      return Collections.emptyMap();
+    }
+    if (moreChanged == null) {
+      return Collections.singletonMap(firstChanged, firstKeys);
+    }
+    LinkedHashMap<Branch, Set<String>> all = new LinkedHashMap<>();
+    all.put(firstChanged, firstKeys);
+    all.putAll(moreChanged);
+    return all;
+  }
+
+  /** Forgets that {@code type} changed (it was deleted in this transaction). */
+  public void forgetChanged(Branch type) {
+    if (type == firstChanged) {
+      firstChanged = null;
+      firstKeys = null;
+      if (moreChanged != null && !moreChanged.isEmpty()) {
+        Map.Entry<Branch, Set<String>> next = moreChanged.entrySet().iterator().next();
+        firstChanged = next.getKey();
+        firstKeys = next.getValue();
+        moreChanged.remove(firstChanged);
+      }
+    } else if (moreChanged != null) {
+      moreChanged.remove(type);
+    }
+    lastChanged = null;
+    lastChangedSub = null;
   }
 
   /** The last change recorded by {@link #addChangedType}, to skip repeating it. */

@@ -44,7 +44,7 @@ public final class TypeContent implements Content {
     for (Item n : type.map.values()) {
       deleteOrRemember(txn, n);
     }
-    txn.changed.remove(type);
+    txn.forgetChanged(type);
   }
 
   private static void deleteOrRemember(Txn txn, Item n) {
