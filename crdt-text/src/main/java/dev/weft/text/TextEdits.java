@@ -91,6 +91,16 @@ final class TextEdits {
    */
   static void insertText(Txn txn, Branch parent, TextPosition pos, Object insert,
       LinkedHashMap<String, Object> attributes) {
+    parent.beginEditAt(pos.index);
+    try {
+      insertTextAt(txn, parent, pos, insert, attributes);
+    } finally {
+      parent.endEdit();
+    }
+  }
+
+  private static void insertTextAt(Txn txn, Branch parent, TextPosition pos, Object insert,
+      LinkedHashMap<String, Object> attributes) {
     for (String key : pos.currentAttributes.keySet()) {
       attributes.putIfAbsent(key, null);
     }
@@ -134,7 +144,13 @@ final class TextEdits {
       left = right;
       right = right.right;
     }
-    Item item = integrateBetween(txn, parent, left, right, new StringContent(text));
+    parent.beginEditAt(index);
+    Item item;
+    try {
+      item = integrateBetween(txn, parent, left, right, new StringContent(text));
+    } finally {
+      parent.endEdit();
+    }
     parent.setMarker(item, index);
   }
 
@@ -186,6 +202,19 @@ final class TextEdits {
 
   /** Deletes the next {@code length} units and then the format items the deletion made useless. */
   static void deleteText(Txn txn, TextPosition pos, int length) {
+    Branch parent = pos.right != null ? pos.right.parent : pos.left != null ? pos.left.parent : null;
+    if (parent == null) {
+      return; // an empty text: nothing to delete
+    }
+    parent.beginEditAt(pos.index);
+    try {
+      deleteTextAt(txn, pos, length);
+    } finally {
+      parent.endEdit();
+    }
+  }
+
+  private static void deleteTextAt(Txn txn, TextPosition pos, int length) {
     int startLength = length;
     Item start = pos.right;
     // without format items there is nothing to clean (and no attributes to remember)

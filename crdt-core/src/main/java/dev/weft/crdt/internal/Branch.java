@@ -40,16 +40,10 @@ public final class Branch {
   public final List<Consumer<Object>> observers = new ArrayList<>();
   /** Observers of changes anywhere below this type. */
   public final List<Consumer<Object>> deepObservers = new ArrayList<>();
-  /**
-   * A remembered position for index lookups: {@link #markerItem} is an item of the sequence and
-   * {@link #markerIndex} the number of visible units before it. Editors work near the last edit,
-   * so starting there instead of at {@link #start} turns most lookups from a walk over the whole
-   * list into a few steps. Any insertion or deletion in the sequence forgets it; local edits set it
-   * again; merging the item into its left neighbour moves it there.
-   */
-  public Item markerItem;
-  /** Visible units before {@link #markerItem}. */
-  public int markerIndex;
+  /** Remembered positions for index lookups; null until the first lookup. */
+  SequenceMarkers markers;
+  /* Where the local edit in progress inserts or deletes (a visible index), or -1. */
+  private int editIndex = -1;
   /** Work to do once a preliminary type is integrated (content added before it had a document). */
   public List<Consumer<Txn>> prelim;
   private SharedType view;
@@ -89,15 +83,61 @@ public final class Branch {
     }
   }
 
-  /** Remembers that {@code item} starts at visible index {@code index}. */
+  /** Remembers that {@code index} visible units precede {@code item} (see {@link SequenceMarkers}). */
   public void setMarker(Item item, int index) {
-    markerItem = item;
-    markerIndex = index;
+    if (markers == null) {
+      markers = new SequenceMarkers();
+    }
+    markers.remember(item, index, Math.max(64, length / SequenceMarkers.CAPACITY));
   }
 
-  /** Forgets the remembered position (the sequence changed somewhere). */
-  public void forgetMarker() {
-    markerItem = null;
+  /**
+   * Says that the local edit about to run inserts or deletes at visible index {@code index}, so
+   * remembered positions can be kept instead of dropped. Must be paired with {@link #endEdit}.
+   */
+  public void beginEditAt(int index) {
+    editIndex = index;
+  }
+
+  /** Ends what {@link #beginEditAt} began. */
+  public void endEdit() {
+    editIndex = -1;
+  }
+
+  /** {@code units} visible units were inserted into the sequence (by the edit in progress, if any). */
+  void visibleInserted(int units) {
+    if (editIndex < 0) {
+      forgetMarkers();
+      return;
+    }
+    if (markers != null) {
+      markers.inserted(editIndex, units);
+    }
+    editIndex += units;
+  }
+
+  /** {@code units} visible units were deleted from the sequence (by the edit in progress, if any). */
+  void visibleDeleted(int units) {
+    if (editIndex < 0) {
+      forgetMarkers();
+    } else if (markers != null) {
+      markers.deleted(editIndex, units);
+    }
+  }
+
+  /**
+   * For tests and diagnostics: a description of the first remembered position that is not true
+   * any more, or null when all are.
+   */
+  public String verifyMarkers() {
+    return markers == null ? null : markers.verify(start);
+  }
+
+  /** Forgets every remembered position. */
+  public void forgetMarkers() {
+    if (markers != null) {
+      markers.clear();
+    }
   }
 
   /** The branch whose item holds this one, or null for a root. */

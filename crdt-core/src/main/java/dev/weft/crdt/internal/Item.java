@@ -32,6 +32,8 @@ public final class Item extends Struct {
   private static final int KEEP = 1;
   private static final int COUNTABLE = 2;
   private static final int DELETED = 4;
+  /** The item is, or was, a remembered position (see {@link SequenceMarkers}); only a hint. */
+  private static final int MARKED = 8;
 
   /** Marks "no origin" in {@link #originClient} and {@link #rightOriginClient}. */
   private static final long NONE = -1;
@@ -142,6 +144,15 @@ public final class Item extends Struct {
   public boolean keep() {
     return (flags & KEEP) != 0;
   }
+  /** Whether a marker may point at this item (false: certainly none does). */
+  boolean mayBeMarked() {
+    return (flags & MARKED) != 0;
+  }
+
+  void setMayBeMarked() {
+    flags |= MARKED;
+  }
+
 
   public void setKeep(boolean keep) {
     flags = keep ? flags | KEEP : flags & ~KEEP;
@@ -328,11 +339,9 @@ public final class Item extends Struct {
         left.delete(txn);
       }
     }
-    if (parentSub == null) {
-      parent.forgetMarker();
-      if (countable() && !deleted()) {
-        parent.length += length;
-      }
+    if (parentSub == null && countable() && !deleted()) {
+      parent.length += length;
+      parent.visibleInserted(length);
     }
   }
 
@@ -354,7 +363,7 @@ public final class Item extends Struct {
     }
     if (countable() && parentSub == null) {
       parent.length -= length;
-      parent.forgetMarker();
+      parent.visibleDeleted(length);
     }
     markDeleted();
     txn.deleteSet.add(client, clock, length);
@@ -424,8 +433,8 @@ public final class Item extends Struct {
       if (r.keep()) {
         setKeep(true);
       }
-      if (parent != null && parent.markerItem == r) {
-        parent.setMarker(this, parent.markerIndex - (!deleted() && countable() ? length : 0));
+      if (r.mayBeMarked() && parent != null && parent.markers != null) {
+        parent.markers.merged(r, this, !deleted() && countable() ? length : 0);
       }
       right = r.right;
       if (right != null) {

@@ -29,9 +29,15 @@ public final class SequenceOps {
   public static Item locate(Branch parent, int unit, int[] base) {
     Item n = parent.start;
     int b = 0;
-    Item m = parent.markerItem;
-    if (m != null) {
-      int mi = parent.markerIndex;
+    SequenceMarkers markers = parent.markers;
+    int near = markers == null ? -1 : markers.nearest(unit);
+    if (near >= 0 && markers.index(near) <= unit) {
+      n = markers.item(near);
+      b = markers.index(near);
+    } else if (near >= 0) {
+      // walk left from the marker until the units before the item are at most {@code unit}
+      Item m = markers.item(near);
+      int mi = markers.index(near);
       while (m != null && mi > unit) {
         m = m.left;
         if (m != null && m.countable() && !m.deleted()) {
@@ -62,7 +68,12 @@ public final class SequenceOps {
       throw new IndexOutOfBoundsException("index=" + index + ", length=" + parent.length);
     }
     if (index == 0) {
-      insertAfter(txn, parent, null, values);
+      parent.beginEditAt(0);
+      try {
+        insertAfter(txn, parent, null, values);
+      } finally {
+        parent.endEdit();
+      }
       return;
     }
     int[] base = new int[1];
@@ -70,7 +81,12 @@ public final class SequenceOps {
     if (index - base[0] < n.length) {
       txn.doc.store.getItemCleanStart(txn, new Id(n.client, n.clock + index - base[0]));
     }
-    insertAfter(txn, parent, n, values);
+    parent.beginEditAt(index);
+    try {
+      insertAfter(txn, parent, n, values);
+    } finally {
+      parent.endEdit();
+    }
     parent.setMarker(n, base[0]);
   }
 
@@ -82,7 +98,12 @@ public final class SequenceOps {
         n = n.right;
       }
     }
-    insertAfter(txn, parent, n, values);
+    parent.beginEditAt(parent.length);
+    try {
+      insertAfter(txn, parent, n, values);
+    } finally {
+      parent.endEdit();
+    }
   }
 
   /** Inserts {@code values} right after {@code ref} (null: at the start). */
@@ -131,15 +152,20 @@ public final class SequenceOps {
       n = (Item) txn.doc.store.getItemCleanStart(txn, new Id(n.client, n.clock + index - base[0]));
     }
     Item first = n;
-    while (length > 0 && n != null) {
-      if (!n.deleted()) {
-        if (length < n.length) {
-          txn.doc.store.getItemCleanStart(txn, new Id(n.client, n.clock + length));
+    parent.beginEditAt(index);
+    try {
+      while (length > 0 && n != null) {
+        if (!n.deleted()) {
+          if (length < n.length) {
+            txn.doc.store.getItemCleanStart(txn, new Id(n.client, n.clock + length));
+          }
+          n.delete(txn);
+          length -= n.length;
         }
-        n.delete(txn);
-        length -= n.length;
+        n = n.right;
       }
-      n = n.right;
+    } finally {
+      parent.endEdit();
     }
     parent.setMarker(first, index);
   }
