@@ -32,7 +32,7 @@ final class StackItems {
     boolean changed = false;
     StructIteration.iterateDeleted(txn, stackItem.insertions, st -> {
       if (st instanceof Item item) {
-        if (item.redone != null) {
+        if (item.redone() != null) {
           int[] diff = new int[1];
           dev.weft.crdt.internal.Struct s = Redo.followRedone(txn.doc.store, item.id(), diff);
           if (diff[0] > 0) {

@@ -13,7 +13,7 @@ final class Contents {
   static Content read(UpdateDecoder dec, int ref, long structOffset) {
     switch (ref) {
       case ContentRef.DELETED:
-        return new DeletedContent(dec.readLen());
+        return DeletedContent.of(dec.readLen());
       case ContentRef.JSON: {
         int n = dec.readLen();
         List<String> texts = new ArrayList<>(Math.min(n, dec.rest().remaining()));

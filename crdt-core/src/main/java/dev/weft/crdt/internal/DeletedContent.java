@@ -2,31 +2,58 @@ package dev.weft.crdt.internal;
 
 import java.util.List;
 
-/** What is left of deleted content after garbage collection: only its length. */
+/**
+ * What is left of deleted content after garbage collection: only its length.
+ *
+ * <p>Instances are immutable, so the short ones, which make up most of a document that saw many
+ * small deletions, are shared ({@link #of}). Cutting and joining therefore give new instances:
+ * {@link #splice} leaves this one as it is, and {@link #mergeWith} declines; {@link Item} swaps its
+ * content for the right lengths instead.
+ */
 public final class DeletedContent implements Content {
-  private int length;
+  /** Lengths below this are shared (in a text's history, nearly all deletions are shorter). */
+  private static final int SHARED = 256;
+  private static final DeletedContent[] CACHE = new DeletedContent[SHARED];
 
-  public DeletedContent(int length) {
+  static {
+    for (int i = 0; i < SHARED; i++) {
+      CACHE[i] = new DeletedContent(i);
+    }
+  }
+
+  private final int length;
+
+  private DeletedContent(int length) {
     this.length = length;
+  }
+
+  /**
+   * Deleted content of {@code length} units; short lengths share one instance. (Zero is accepted so
+   * that a decoded struct of length zero is refused where every struct's length is checked.)
+   */
+  public static DeletedContent of(int length) {
+    if (length < 0) {
+      throw new IllegalArgumentException("negative length: " + length);
+    }
+    return length < SHARED ? CACHE[length] : new DeletedContent(length);
   }
 
   @Override public int length() { return length; }
   @Override public boolean countable() { return false; }
   @Override public int ref() { return ContentRef.DELETED; }
   @Override public List<Object> values() { return List.of(); }
-  @Override public Content copy() { return new DeletedContent(length); }
+  @Override public Content copy() { return this; }
 
+  /** The units from {@code offset} on; this instance stays whole (it may be shared). */
   @Override
   public Content splice(int offset) {
-    DeletedContent right = new DeletedContent(length - offset);
-    length = offset;
-    return right;
+    return of(length - offset);
   }
 
+  /** Always false: immutable, so the owner replaces its content by {@code of(sum)} instead. */
   @Override
   public boolean mergeWith(Content right) {
-    length += right.length();
-    return true;
+    return false;
   }
 
   @Override

@@ -27,6 +27,16 @@ import java.util.Set;
  * <p>References: [1] Nicolaescu et al., "Near Real-Time Peer-to-Peer Shared Editing on Extensible
  * Data Types" (YATA), GROUP 2016. [2] Yjs v13 {@code src/structs/Item.js}, {@code integrate} and
  * {@code getMissing}.
+ *
+ * <h2>Memory</h2>
+ * A document keeps every item it ever integrated, deleted ones included, so the item's own size
+ * sets what a document costs: 64 bytes with compressed references. To get there, the origins are
+ * an int clock each (no origin: {@code -1}) and their clients are not stored when they are the
+ * item's own, which is nearly always; whatever few items need (a different origin client, the
+ * parent as decoded before integration, where an undo re-created the item) lives in one
+ * {@link Rare} record, null for a typical item. Collected content is a shared
+ * {@link DeletedContent}, so the item swaps it on {@link #split} and {@link #mergeWith} instead of
+ * changing it.
  */
 public final class Item extends Struct {
   private static final int KEEP = 1;
@@ -35,16 +45,18 @@ public final class Item extends Struct {
   /** The item is, or was, a remembered position (see {@link SequenceMarkers}); only a hint. */
   private static final int MARKED = 8;
 
-  /** Marks "no origin" in {@link #originClient} and {@link #rightOriginClient}. */
-  private static final long NONE = -1;
+  /** Marks "no origin" in {@link #originClock} and {@link #rightOriginClock}. */
+  private static final int NONE = -1;
+  /** Marks, in {@link Rare}, an origin client that is this item's own client. */
+  private static final long OWN = -1;
 
   /*
-   * The origins are kept as primitive pairs rather than as Id objects: two Ids per item were a
-   * third of a loaded document's heap. Clocks fit an int (see StructReader.MAX_CLOCK).
+   * The origins are kept as primitives rather than as Id objects: two Ids per item were a third of
+   * a loaded document's heap. Clocks fit an int (see StructReader.MAX_CLOCK). An origin's client is
+   * nearly always the item's own (text typed by one author), so only a different one is stored,
+   * in the Rare fields; originClient() and rightOriginClient() give it.
    */
-  private long originClient;
   private int originClock;
-  private long rightOriginClient;
   private int rightOriginClock;
   /** The current left neighbour in the parent's list (or the previous value of the same map key). */
   public Item left;
@@ -52,17 +64,50 @@ public final class Item extends Struct {
   public Item right;
   /** The type this item belongs to; null before integration and for items collected as GC. */
   public Branch parent;
-  /** The root-type name of the parent as decoded, when the update named it; used until integration. */
-  public String parentRootName;
-  /** The id of the item holding the parent type as decoded, when the update named it. */
-  public Id parentId;
   /** The map key this item is a value of, or null for sequence content. */
   public String parentSub;
   /** What the item holds; becomes {@link DeletedContent} when collected. */
   public Content content;
-  /** Where an undo re-created this item, or null. */
-  public Id redone;
+  /** The fields few items need, or null when all of them are unset (see {@link Rare}). */
+  private Rare rare;
   private int flags;
+
+  /**
+   * The fields an integrated item rarely needs, kept aside so that a typical item carries one null
+   * reference instead of three.
+   *
+   * @param parentRootName the root-type name of the parent as decoded; dropped on integration
+   * @param parentId the id of the item holding the parent type as decoded; dropped on integration
+   * @param redone where an undo re-created this item
+   * @param originClient the left origin's client when it is not the item's own, else {@link #OWN}
+   * @param rightOriginClient the right origin's client when it is not the item's own, else {@link #OWN}
+   */
+  private record Rare(String parentRootName, Id parentId, Id redone, long originClient, long rightOriginClient) {
+    /** This record, or null when it holds nothing. */
+    Rare orNull() {
+      return parentRootName == null && parentId == null && redone == null && originClient == OWN
+          && rightOriginClient == OWN ? null : this;
+    }
+  }
+
+  /** Replaces the rare fields (null for unset; an origin client equal to the item's own is not kept). */
+  private void setRare(String parentRootName, Id parentId, Id redone, long originClient, long rightOriginClient) {
+    long o = originClient == client ? OWN : originClient;
+    long r = rightOriginClient == client ? OWN : rightOriginClient;
+    if (rare != null || parentRootName != null || parentId != null || redone != null || o != OWN || r != OWN) {
+      rare = new Rare(parentRootName, parentId, redone, o, r).orNull();
+    }
+  }
+
+  /** The left origin's client; meaningful only when {@link #hasOrigin}. */
+  private long originClient() {
+    return rare == null || rare.originClient == OWN ? client : rare.originClient;
+  }
+
+  /** The right origin's client; meaningful only when {@link #hasRightOrigin}. */
+  private long rightOriginClient() {
+    return rare == null || rare.rightOriginClient == OWN ? client : rare.rightOriginClient;
+  }
 
   public Item(long client, long clock, Id origin, Id rightOrigin, Content content) {
     super(client, clock, content.length());
@@ -74,57 +119,90 @@ public final class Item extends Struct {
 
   /** Id of the last unit of the left neighbour at insertion time; null when inserted at the start. */
   public Id origin() {
-    return originClient == NONE ? null : new Id(originClient, originClock);
+    return originClock == NONE ? null : new Id(originClient(), originClock);
   }
 
   /** Id of the first unit of the right neighbour at insertion time; null when inserted at the end. */
   public Id rightOrigin() {
-    return rightOriginClient == NONE ? null : new Id(rightOriginClient, rightOriginClock);
+    return rightOriginClock == NONE ? null : new Id(rightOriginClient(), rightOriginClock);
   }
 
   /** Sets the left origin (null: inserted at the start). */
   public void setOrigin(Id id) {
     if (id == null) {
-      originClient = NONE;
+      originClock = NONE;
+      setRare(parentRootName(), parentId(), redone(), client, rightOriginClient());
     } else {
       setOrigin(id.client(), id.clock());
     }
   }
 
-  private void setOrigin(long client, long clock) {
-    originClient = client;
+  private void setOrigin(long originClient, long clock) {
     originClock = Math.toIntExact(clock);
+    setRare(parentRootName(), parentId(), redone(), originClient, rightOriginClient());
   }
 
   /** Sets the right origin (null: inserted at the end). */
   public void setRightOrigin(Id id) {
     if (id == null) {
-      rightOriginClient = NONE;
+      setRightOrigin(client, NONE);
     } else {
-      rightOriginClient = id.client();
-      rightOriginClock = Math.toIntExact(id.clock());
+      setRightOrigin(id.client(), Math.toIntExact(id.clock()));
+    }
+  }
+
+  private void setRightOrigin(long rightOriginClient, int clock) {
+    rightOriginClock = clock;
+    setRare(parentRootName(), parentId(), redone(), originClient(), rightOriginClient);
+  }
+
+  /** The root-type name of the parent as decoded, when the update named it; null once integrated. */
+  public String parentRootName() {
+    return rare == null ? null : rare.parentRootName;
+  }
+
+  /** The id of the item holding the parent type as decoded, when the update named it; null once integrated. */
+  public Id parentId() {
+    return rare == null ? null : rare.parentId;
+  }
+
+  /** Sets the parent as decoded: a root-type name or the id of the item holding the type (or neither). */
+  public void setDecodedParent(String rootName, Id parentItem) {
+    if (rare != null || rootName != null || parentItem != null) {
+      setRare(rootName, parentItem, redone(), originClient(), rightOriginClient());
+    }
+  }
+
+  /** Where an undo re-created this item, or null. */
+  public Id redone() {
+    return rare == null ? null : rare.redone;
+  }
+
+  public void setRedone(Id redone) {
+    if (rare != null || redone != null) {
+      setRare(parentRootName(), parentId(), redone, originClient(), rightOriginClient());
     }
   }
 
   /** Whether the item has a left origin (was not inserted at the start). */
   public boolean hasOrigin() {
-    return originClient != NONE;
+    return originClock != NONE;
   }
 
   /** Whether the item has a right origin (was not inserted at the end). */
   public boolean hasRightOrigin() {
-    return rightOriginClient != NONE;
+    return rightOriginClock != NONE;
   }
 
   /** Whether both items were inserted after the same unit (or both at the start). */
   private boolean sameOrigin(Item o) {
-    return originClient == o.originClient && (originClient == NONE || originClock == o.originClock);
+    return originClock == o.originClock && (originClock == NONE || originClient() == o.originClient());
   }
 
   /** Whether both items were inserted before the same unit (or both at the end). */
   private boolean sameRightOrigin(Item o) {
-    return rightOriginClient == o.rightOriginClient
-        && (rightOriginClient == NONE || rightOriginClock == o.rightOriginClock);
+    return rightOriginClock == o.rightOriginClock
+        && (rightOriginClock == NONE || rightOriginClient() == o.rightOriginClient());
   }
 
   public boolean countable() {
@@ -183,18 +261,20 @@ public final class Item extends Struct {
 
   @Override
   public long getMissing(Txn txn, StructStore store) {
-    if (originClient != NONE && originClient != client && originClock >= store.getState(originClient)) {
+    long originClient = originClient();
+    long rightOriginClient = rightOriginClient();
+    if (hasOrigin() && originClient != client && originClock >= store.getState(originClient)) {
       return originClient;
     }
-    if (rightOriginClient != NONE && rightOriginClient != client
-        && rightOriginClock >= store.getState(rightOriginClient)) {
+    if (hasRightOrigin() && rightOriginClient != client && rightOriginClock >= store.getState(rightOriginClient)) {
       return rightOriginClient;
     }
+    Id parentId = parentId();
     if (parentId != null && parentId.client() != client && parentId.clock() >= store.getState(parentId.client())) {
       return parentId.client();
     }
     boolean nextToGc = false;
-    if (originClient != NONE) {
+    if (hasOrigin()) {
       Struct l = store.getItemCleanEnd(txn, originClient, originClock);
       if (l instanceof Item li) {
         left = li;
@@ -203,12 +283,11 @@ public final class Item extends Struct {
         nextToGc = true;
       }
     }
-    if (rightOriginClient != NONE) {
+    if (hasRightOrigin()) {
       Struct r = store.getItemCleanStart(txn, rightOriginClient, rightOriginClock);
       if (r instanceof Item ri) {
         right = ri;
-        rightOriginClient = ri.client;
-        rightOriginClock = (int) ri.clock;
+        setRightOrigin(ri.client, ri.clock);
       } else {
         nextToGc = true;
       }
@@ -218,8 +297,8 @@ public final class Item extends Struct {
     } else if (parentId != null) {
       Struct p = store.find(parentId);
       parent = p instanceof Item pi && pi.content instanceof TypeContent tc ? tc.type() : null;
-    } else if (parentRootName != null) {
-      parent = txn.doc.root(parentRootName);
+    } else if (parentRootName() != null) {
+      parent = txn.doc.root(parentRootName());
     } else if (left != null) {
       parent = left.parent;
       parentSub = left.parentSub;
@@ -263,6 +342,7 @@ public final class Item extends Struct {
       left = scanForInsertionPoint(store);
     }
     linkNeighbours(txn);
+    setDecodedParent(null, null);
     register(txn);
   }
 
@@ -298,9 +378,9 @@ public final class Item extends Struct {
         } else if (sameRightOrigin(o)) {
           break;
         }
-      } else if (o.originClient != NONE && beforeOrigin.contains(store.getItem(o.originClient, o.originClock))) {
+      } else if (o.hasOrigin() && beforeOrigin.contains(store.getItem(o.originClient(), o.originClock))) {
         // case 2: o continues a run that started among the items we passed
-        if (!conflicting.contains(store.getItem(o.originClient, o.originClock))) {
+        if (!conflicting.contains(store.getItem(o.originClient(), o.originClock))) {
           newLeft = o;
           conflicting.clear();
         }
@@ -380,7 +460,7 @@ public final class Item extends Struct {
     if (parentCollected) {
       store.replaceStruct(this, new GcStruct(client, clock, length));
     } else {
-      content = new DeletedContent(length);
+      content = DeletedContent.of(length);
     }
   }
 
@@ -389,20 +469,24 @@ public final class Item extends Struct {
    * receive from the caller.
    */
   public Item split(Txn txn, int diff) {
-    Item r = new Item(client, clock + diff, null, null, content.splice(diff));
-    r.setOrigin(client, clock + diff - 1);
-    r.rightOriginClient = rightOriginClient;
+    Content rest = content.splice(diff);
+    if (content instanceof DeletedContent) {
+      // shared and immutable: splice left it whole
+      content = DeletedContent.of(diff);
+    }
+    Item r = new Item(client, clock + diff, null, null, rest);
+    r.originClock = clock + diff - 1;
     r.rightOriginClock = rightOriginClock;
+    if (rare != null) {
+      Id redone = rare.redone;
+      r.setRare(rare.parentRootName, rare.parentId,
+          redone == null ? null : new Id(redone.client(), redone.clock() + diff), client, rightOriginClient());
+    }
     r.left = this;
     r.right = right;
     r.parent = parent;
     r.parentSub = parentSub;
-    r.parentRootName = parentRootName;
-    r.parentId = parentId;
     r.flags = flags;
-    if (redone != null) {
-      r.redone = new Id(redone.client(), redone.clock() + diff);
-    }
     right = r;
     if (r.right != null) {
       r.right.left = r;
@@ -420,16 +504,16 @@ public final class Item extends Struct {
   @Override
   public boolean mergeWith(Struct other) {
     if (other instanceof Item r
-        && r.originClient == client && r.originClock == clock + length - 1
+        && r.originClock == clock + length - 1 && r.originClient() == client
         && right == r
         && sameRightOrigin(r)
         && client == r.client
         && clock + length == r.clock
         && deleted() == r.deleted()
-        && redone == null
-        && r.redone == null
+        && redone() == null
+        && r.redone() == null
         && content.getClass() == r.content.getClass()
-        && content.mergeWith(r.content)) {
+        && mergeContent(r.content)) {
       if (r.keep()) {
         setKeep(true);
       }
@@ -446,10 +530,20 @@ public final class Item extends Struct {
     return false;
   }
 
+  /** Appends {@code r} (of the same class) to this item's content. */
+  private boolean mergeContent(Content r) {
+    if (content instanceof DeletedContent) {
+      // shared and immutable: replaced rather than grown
+      content = DeletedContent.of(content.length() + r.length());
+      return true;
+    }
+    return content.mergeWith(r);
+  }
+
   @Override
   public void write(UpdateEncoder encoder, int offset) {
-    boolean hasOrigin = offset > 0 || originClient != NONE;
-    boolean hasRight = rightOriginClient != NONE;
+    boolean hasOrigin = offset > 0 || hasOrigin();
+    boolean hasRight = hasRightOrigin();
     int info = (content.ref() & ContentRef.REF_MASK)
         | (hasOrigin ? ContentRef.HAS_ORIGIN : 0)
         | (hasRight ? ContentRef.HAS_RIGHT_ORIGIN : 0)
@@ -458,10 +552,10 @@ public final class Item extends Struct {
     if (offset > 0) {
       encoder.writeLeftId(client, clock + offset - 1);
     } else if (hasOrigin) {
-      encoder.writeLeftId(originClient, originClock);
+      encoder.writeLeftId(originClient(), originClock);
     }
     if (hasRight) {
-      encoder.writeRightId(rightOriginClient, rightOriginClock);
+      encoder.writeRightId(rightOriginClient(), rightOriginClock);
     }
     if (!hasOrigin && !hasRight) {
       writeParent(encoder);
@@ -481,12 +575,12 @@ public final class Item extends Struct {
         encoder.writeParentInfo(false);
         encoder.writeLeftId(parent.item.id());
       }
-    } else if (parentRootName != null) {
+    } else if (parentRootName() != null) {
       encoder.writeParentInfo(true);
-      encoder.writeString(parentRootName);
-    } else if (parentId != null) {
+      encoder.writeString(parentRootName());
+    } else if (parentId() != null) {
       encoder.writeParentInfo(false);
-      encoder.writeLeftId(parentId);
+      encoder.writeLeftId(parentId());
     } else {
       throw new IllegalStateException("item without parent information: " + this);
     }

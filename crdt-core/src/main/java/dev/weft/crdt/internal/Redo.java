@@ -34,7 +34,7 @@ public final class Redo {
       }
       s = store.find(next);
       d = (int) (next.clock() - s.clock);
-      next = s instanceof Item i ? i.redone : null;
+      next = s instanceof Item i ? i.redone() : null;
     } while (next != null);
     diff[0] = d;
     return s;
@@ -74,17 +74,17 @@ public final class Redo {
    */
   public static Item redoItem(Txn txn, Item item, Set<Item> redoItems, DeleteSet itemsToDelete, Stacks stacks) {
     StructStore store = txn.doc.store;
-    if (item.redone != null) {
-      return (Item) store.getItemCleanStart(txn, item.redone);
+    if (item.redone() != null) {
+      return (Item) store.getItemCleanStart(txn, item.redone());
     }
     Item parentItem = item.parent.item;
     if (parentItem != null && parentItem.deleted()) {
-      if (parentItem.redone == null
+      if (parentItem.redone() == null
           && (!redoItems.contains(parentItem) || redoItem(txn, parentItem, redoItems, itemsToDelete, stacks) == null)) {
         return null;
       }
-      while (parentItem.redone != null) {
-        parentItem = (Item) store.getItemCleanStart(txn, parentItem.redone);
+      while (parentItem.redone() != null) {
+        parentItem = (Item) store.getItemCleanStart(txn, parentItem.redone());
       }
     }
     Branch parentType = parentItem == null ? item.parent : ((TypeContent) parentItem.content).type();
@@ -114,11 +114,11 @@ public final class Redo {
       if (item.right != null && !stacks.ignoreRemoteMapChanges()) {
         left = item;
         while (left != null && left.right != null
-            && (left.right.redone != null || itemsToDelete.contains(left.right.id())
+            && (left.right.redone() != null || itemsToDelete.contains(left.right.id())
                 || stacks.deletedByAStack(left.right.id()))) {
           left = left.right;
-          while (left.redone != null) {
-            left = (Item) store.getItemCleanStart(txn, left.redone);
+          while (left.redone() != null) {
+            left = (Item) store.getItemCleanStart(txn, left.redone());
           }
         }
         if (left != null && left.right != null) {
@@ -140,7 +140,7 @@ public final class Redo {
     copy.right = right;
     copy.parent = parentType;
     copy.parentSub = item.parentSub;
-    item.redone = nextId;
+    item.setRedone(nextId);
     keepItem(copy, true);
     copy.integrate(txn, 0);
     return copy;
@@ -150,7 +150,7 @@ public final class Redo {
   private static Item trace(Txn txn, Item start, Item parentItem) {
     Item t = start;
     while (t != null && t.parent.item != parentItem) {
-      t = t.redone == null ? null : (Item) txn.doc.store.getItemCleanStart(txn, t.redone);
+      t = t.redone() == null ? null : (Item) txn.doc.store.getItemCleanStart(txn, t.redone());
     }
     return t;
   }

@@ -9,14 +9,17 @@ package dev.weft.crdt.internal;
 public abstract sealed class Struct permits Item, GcStruct, SkipStruct {
   /** The creating client. */
   public final long client;
-  /** The clock of the first unit; changes only when a partly known struct is integrated. */
-  public long clock;
+  /**
+   * The clock of the first unit; changes only when a partly known struct is integrated. An int:
+   * every clock stays below {@link StructReader#MAX_CLOCK}.
+   */
+  public int clock;
   /** Number of units covered, at least 1. */
   public int length;
 
   Struct(long client, long clock, int length) {
     this.client = client;
-    this.clock = clock;
+    this.clock = Math.toIntExact(clock);
     this.length = length;
   }
 
@@ -24,9 +27,9 @@ public abstract sealed class Struct permits Item, GcStruct, SkipStruct {
     return new Id(client, clock);
   }
 
-  /** The clock just after this struct. */
+  /** The clock just after this struct (a long: on a struct not yet checked, the sum may pass an int). */
   public final long end() {
-    return clock + length;
+    return (long) clock + length;
   }
 
   public abstract boolean deleted();

@@ -68,6 +68,11 @@ public final class StructReader {
     }
     structsLeft--;
     long start = rest.offset();
+    if (clock >= MAX_CLOCK) {
+      // checked before the struct is made: a struct's clock is an int
+      throw new DecodingException(Reason.LENGTH_OUT_OF_RANGE, start,
+          "struct " + client + ":" + clock + " starts past clock " + MAX_CLOCK);
+    }
     int info = dec.readInfo();
     int ref = info & ContentRef.REF_MASK;
     Struct s;
@@ -81,7 +86,7 @@ public final class StructReader {
     if (s.length <= 0) {
       throw new DecodingException(Reason.INCONSISTENT, start, "struct of length 0 at " + s.id());
     }
-    if (s.clock + s.length > MAX_CLOCK) {
+    if (s.end() > MAX_CLOCK) {
       throw new DecodingException(Reason.LENGTH_OUT_OF_RANGE, start,
           "struct " + s.id() + " ends past clock " + MAX_CLOCK);
     }
@@ -114,8 +119,7 @@ public final class StructReader {
     checkClock(rightOrigin, start);
     checkClock(parentId, start);
     Item item = new Item(client, clock, origin, rightOrigin, content);
-    item.parentRootName = rootName;
-    item.parentId = parentId;
+    item.setDecodedParent(rootName, parentId);
     item.parentSub = parentSub;
     checkOwnHistory(origin, start);
     checkOwnHistory(rightOrigin, start);

@@ -153,6 +153,26 @@ public final class UpdateApplier {
     }
     Map<Long, Refs> clientRefs = new HashMap<>();
     decoded.forEach((c, list) -> clientRefs.put(c, new Refs(list)));
+    List<Long> newClients = new ArrayList<>();
+    decoded.forEach((c, list) -> {
+      if (store.structs(c) == null) {
+        newClients.add(c);
+      }
+    });
+    Rest rest = integrateInDependencyOrder(txn, store, clientRefs, decoded, integrated);
+    // A client's first structs, often a whole document's, need no room to grow yet: the list
+    // would otherwise keep up to half its length unused.
+    for (long c : newClients) {
+      ArrayList<Struct> structs = store.structs(c);
+      if (structs != null) {
+        structs.trimToSize();
+      }
+    }
+    return rest;
+  }
+
+  private static Rest integrateInDependencyOrder(Txn txn, StructStore store, Map<Long, Refs> clientRefs,
+      TreeMap<Long, List<Struct>> decoded, int[] integrated) {
     List<Long> clientIds = new ArrayList<>(decoded.keySet()); // ascending; consumed from the end
     Deque<Struct> stack = new ArrayDeque<>();
     TreeMap<Long, List<Struct>> restStructs = new TreeMap<>();
@@ -180,7 +200,7 @@ public final class UpdateApplier {
         long offset = localClock - head.clock;
         if (offset < 0) {
           stack.push(head);
-          missingSv.merge(client, head.clock - 1, Math::min);
+          missingSv.merge(client, (long) head.clock - 1, Math::min);
           moveStackToRest(stack, clientRefs, clientIds, restStructs);
         } else if (offset >= head.length) {
           // already held: whatever it claims to depend on (a damaged update may differ), skip it
@@ -246,13 +266,13 @@ public final class UpdateApplier {
       long client = e.getKey();
       Struct first = e.getValue().get(0);
       if (first.clock > store.getState(client)) {
-        missingSv.merge(client, first.clock - 1, Math::min);
+        missingSv.merge(client, (long) first.clock - 1, Math::min);
       }
       for (Struct s : e.getValue()) {
         if (s instanceof Item item) {
           need(item.origin(), client, store, missingSv);
           need(item.rightOrigin(), client, store, missingSv);
-          need(item.parentId, client, store, missingSv);
+          need(item.parentId(), client, store, missingSv);
         }
       }
     }

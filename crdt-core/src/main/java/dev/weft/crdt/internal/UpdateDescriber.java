@@ -57,10 +57,10 @@ public final class UpdateDescriber {
     if (item.hasRightOrigin()) {
       sb.append(" right ").append(item.rightOrigin());
     }
-    if (item.parentRootName != null) {
-      sb.append(" parent root ").append(Json.stringify(item.parentRootName));
-    } else if (item.parentId != null) {
-      sb.append(" parent ").append(item.parentId);
+    if (item.parentRootName() != null) {
+      sb.append(" parent root ").append(Json.stringify(item.parentRootName()));
+    } else if (item.parentId() != null) {
+      sb.append(" parent ").append(item.parentId());
     }
     if (item.parentSub != null) {
       sb.append(" key ").append(Json.stringify(item.parentSub));

@@ -121,8 +121,7 @@ public final class UpdateMerger {
     Item r = new Item(item.client, item.clock + diff, new Id(item.client, item.clock + diff - 1),
         item.rightOrigin(), item.content.copy().splice(diff));
     r.parentSub = item.parentSub;
-    r.parentRootName = item.parentRootName;
-    r.parentId = item.parentId;
+    r.setDecodedParent(item.parentRootName(), item.parentId());
     return r;
   }
 }

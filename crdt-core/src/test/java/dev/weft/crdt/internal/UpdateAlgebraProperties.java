@@ -71,7 +71,7 @@ class UpdateAlgebraProperties {
     List<String> out = new ArrayList<>();
     for (Struct s : structs(update)) {
       out.add(s instanceof Item item
-          ? item + " " + item.content.values() + " " + item.parentRootName + " " + item.parentId
+          ? item + " " + item.content.values() + " " + item.parentRootName() + " " + item.parentId()
           : s.toString());
     }
     return out;

@@ -136,6 +136,17 @@ class UpdateMergerTest {
     assertEquals(DecodingException.Reason.LENGTH_OUT_OF_RANGE, e.reason());
   }
 
+  /** GC(1:2^31-2) of length 2^31-1: its end does not fit an int, and must still be seen as too far. */
+  @Test
+  void applyUpdate_structEndingPastTheLimit_isRefused() {
+    byte[] update = unhex("01 01 01 fe ff ff ff 07 00 ff ff ff ff 07 00");
+    Doc doc = new Doc(1);
+    DecodingException e = assertThrows(DecodingException.class, () -> doc.applyUpdate(update));
+    assertEquals(DecodingException.Reason.LENGTH_OUT_OF_RANGE, e.reason());
+    assertEquals(DecodingException.Reason.LENGTH_OUT_OF_RANGE,
+        assertThrows(DecodingException.class, () -> merge("01 01 01 00 00 01 00", HEX.formatHex(update))).reason());
+  }
+
   @Test
   void applyUpdate_updatesFarAhead_areRefusedAndChangeNothing() {
     Doc doc = new Doc(9);
