@@ -27,14 +27,7 @@ final class DocEvents implements DocState.EventSink {
 
   @Override
   public void fireObservers(Txn txn) {
-    boolean observed = false;
-    for (Branch type : txn.changed().keySet()) {
-      if (!type.observers.isEmpty() || hasDeepObserver(type)) {
-        observed = true;
-        break;
-      }
-    }
-    if (!observed) {
+    if (!txn.anyChanged(DocEvents::isObserved)) {
       return; // nobody to tell: skip building events
     }
     Transaction tx = publicTransaction(txn);
@@ -72,6 +65,10 @@ final class DocEvents implements DocState.EventSink {
     }
   }
 
+  private static boolean isObserved(Branch type) {
+    return !type.observers.isEmpty() || hasDeepObserver(type);
+  }
+
   private static RuntimeException call(Consumer<Object> o, Object arg, RuntimeException failure) {
     try {
       o.accept(arg);
@@ -103,9 +100,10 @@ final class DocEvents implements DocState.EventSink {
   /** Gives each listener its own copy of the update (the last one gets the original). */
   private void deliver(List<UpdateListener> listeners, Txn txn, byte[] update) {
     Transaction tx = publicTransaction(txn);
-    Object[] snapshot = listeners.toArray();
-    for (int i = 0; i < snapshot.length; i++) {
-      ((UpdateListener) snapshot[i]).onUpdate(i == snapshot.length - 1 ? update : update.clone(), txn.origin, tx);
+    int n = listeners.size();
+    int i = 0;
+    for (UpdateListener l : listeners) { // a snapshot: listeners may come and go meanwhile
+      l.onUpdate(++i >= n ? update : update.clone(), txn.origin, tx);
     }
   }
 

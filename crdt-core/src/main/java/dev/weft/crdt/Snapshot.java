@@ -97,7 +97,7 @@ public final class Snapshot {
         return false;
       }
     }
-    for (Map.Entry<Long, List<DeleteSet.Range>> e : other.state.ds().clients.entrySet()) {
+    for (Map.Entry<Long, List<DeleteSet.Range>> e : other.state.ds().clients().entrySet()) {
       for (DeleteSet.Range r : e.getValue()) {
         for (long c = r.clock(); c < r.end(); ) {
           dev.weft.crdt.internal.Id id = new dev.weft.crdt.internal.Id(e.getKey(), c);
@@ -112,7 +112,7 @@ public final class Snapshot {
   }
 
   private static long rangeEnd(DeleteSet ds, dev.weft.crdt.internal.Id id) {
-    for (DeleteSet.Range r : ds.clients.get(id.client())) {
+    for (DeleteSet.Range r : ds.clients().get(id.client())) {
       if (r.clock() <= id.clock() && id.clock() < r.end()) {
         return r.end();
       }
@@ -122,7 +122,7 @@ public final class Snapshot {
 
   /** Yjs's {@code equalSnapshots}: the same state vector and the same deleted ranges. */
   public static boolean equalSnapshots(Snapshot a, Snapshot b) {
-    return a.state.sv().equals(b.state.sv()) && a.state.ds().clients.equals(b.state.ds().clients);
+    return a.state.sv().equals(b.state.sv()) && a.state.ds().clients().equals(b.state.ds().clients());
   }
 
   @Override
@@ -132,7 +132,7 @@ public final class Snapshot {
 
   @Override
   public int hashCode() {
-    return state.sv().hashCode() * 31 + state.ds().clients.hashCode();
+    return state.sv().hashCode() * 31 + state.ds().clients().hashCode();
   }
 
   /**

@@ -88,10 +88,10 @@ final class StackItems {
     DeleteSet m = new DeleteSet();
     for (DeleteSet ds : List.of(a, b)) {
       Set<Long> order = new LinkedHashSet<>(ds.addOrder());
-      order.retainAll(ds.clients.keySet());
-      order.addAll(ds.clients.keySet());
+      order.retainAll(ds.clients().keySet());
+      order.addAll(ds.clients().keySet());
       for (Long client : order) {
-        for (DeleteSet.Range r : ds.clients.get(client)) {
+        for (DeleteSet.Range r : ds.clients().get(client)) {
           m.add(client, r.clock(), r.length());
         }
       }

@@ -185,9 +185,9 @@ final class FormattingCleanup {
     List<Item> out = new ArrayList<>();
     DeleteSet ds = txn.deleteSet;
     Set<Long> clients = new LinkedHashSet<>(ds.addOrder());
-    clients.addAll(ds.clients.keySet());
+    clients.addAll(ds.clients().keySet());
     for (long client : clients) {
-      List<DeleteSet.Range> ranges = ds.clients.get(client);
+      List<DeleteSet.Range> ranges = ds.clients().get(client);
       ArrayList<Struct> structs = store.clients.get(client);
       if (ranges == null || structs == null) {
         continue;

@@ -322,13 +322,6 @@ final class TextEdits {
 
   /** Creates and integrates a local item between two adjacent items. */
   private static Item integrateBetween(Txn txn, Branch parent, Item left, Item right, Content content) {
-    Id id = SequenceOps.nextId(txn);
-    Item item = new Item(id.client(), id.clock(), left == null ? null : left.lastId(),
-        right == null ? null : right.id(), content);
-    item.left = left;
-    item.right = right;
-    item.parent = parent;
-    item.integrate(txn, 0);
-    return item;
+    return SequenceOps.insertBetween(txn, parent, left, right, content);
   }
 }

@@ -38,6 +38,17 @@ public final class Encoder {
     return Arrays.copyOf(buf, len);
   }
 
+  /** The size of the buffer: what has been written plus the room left. */
+  public int capacity() {
+    return buf.length;
+  }
+
+  /** Forgets everything written and replaces the buffer by one of {@code capacity} bytes. */
+  public void shrink(int capacity) {
+    len = 0;
+    buf = new byte[Math.max(16, capacity)];
+  }
+
   /** Forgets everything written, keeping the buffer for reuse. */
   public void reset() {
     len = 0;
@@ -64,11 +75,14 @@ public final class Encoder {
       throw new IllegalArgumentException("varUint out of range: value=" + value);
     }
     ensure(8);
+    byte[] b = buf; // locals: the loop then keeps them in registers
+    int n = len;
     while (value > 0x7f) {
-      buf[len++] = (byte) (0x80 | (value & 0x7f));
+      b[n++] = (byte) (0x80 | (value & 0x7f));
       value >>>= 7;
     }
-    buf[len++] = (byte) value;
+    b[n++] = (byte) value;
+    len = n;
   }
 
   /** Writes a signed varInt: sign in bit 6 of the first byte, magnitude in the rest. */
@@ -120,6 +134,37 @@ public final class Encoder {
     writeVarUint(utf8);
     ensure(utf8);
     len = Utf8.encode(s, buf, len);
+  }
+
+  /**
+   * Writes {@code latin1[from, to)}, bytes that each stand for one code point from U+0000 to
+   * U+00FF, as {@link #writeVarString} writes the same text: a byte length and UTF-8.
+   */
+  public void writeVarLatin1String(byte[] latin1, int from, int to) {
+    int high = 0;
+    for (int i = from; i < to; i++) {
+      high += latin1[i] >>> 31; // 1 for U+0080 to U+00FF, which take two bytes
+    }
+    int utf8 = to - from + high;
+    writeVarUint(utf8);
+    ensure(utf8);
+    byte[] b = buf;
+    int n = len;
+    if (high == 0) {
+      System.arraycopy(latin1, from, b, n, to - from);
+      n += to - from;
+    } else {
+      for (int i = from; i < to; i++) {
+        int c = latin1[i] & 0xFF;
+        if (c < 0x80) {
+          b[n++] = (byte) c;
+        } else {
+          b[n++] = (byte) (0xC0 | (c >>> 6));
+          b[n++] = (byte) (0x80 | (c & 0x3F));
+        }
+      }
+    }
+    len = n;
   }
 
   public void writeFloat32(float f) {

@@ -39,7 +39,7 @@ final class ClockJournal {
       return;
     }
     if (size == clients.length) {
-      clients = Arrays.copyOf(clients, Math.max(2, size * 2));
+      clients = Arrays.copyOf(clients, Math.max(1, size * 2)); // one: a local edit's client
       before = Arrays.copyOf(before, clients.length);
     }
     clients[size] = client;
@@ -83,6 +83,10 @@ final class ClockJournal {
       after[i] = store.getState(clients[i]);
       n += after[i] != before[i] ? 1 : 0;
     }
+    if (n == 1 && size == 1 && clients.length == 1) {
+      changed = clients; // shared: never written again (a new client grows it into a copy)
+      return;
+    }
     changed = n == 0 ? NONE : new long[n];
     n = 0;
     for (int i = 0; i < size; i++) {
@@ -108,6 +112,9 @@ final class ClockJournal {
 
   /** Every recorded client, in increasing order. */
   long[] recorded() {
+    if (size == 1 && clients.length == 1) {
+      return clients; // shared, as in freeze()
+    }
     long[] out = Arrays.copyOf(clients, size);
     if (size > 1) {
       Arrays.sort(out);

@@ -26,7 +26,19 @@ public final class DeleteSet {
   }
 
   /** Per client, its ranges (sorted and merged after {@link #sortAndMerge()}). */
-  public final TreeMap<Long, List<Range>> clients = new TreeMap<>();
+  private TreeMap<Long, List<Range>> clients; // null until the first range: most transactions delete nothing
+
+  /** Per client, its ranges (sorted and merged after {@link #sortAndMerge()}); read-only. */
+  public java.util.NavigableMap<Long, List<Range>> clients() {
+    return clients == null ? java.util.Collections.emptyNavigableMap() : clients;
+  }
+
+  private TreeMap<Long, List<Range>> mutableClients() {
+    if (clients == null) {
+      clients = new TreeMap<>();
+    }
+    return clients;
+  }
 
   /* The clients in the order add() first saw them (see addOrder()). */
   private long[] order;
@@ -40,10 +52,10 @@ public final class DeleteSet {
     if (length <= 0) {
       return;
     }
-    List<Range> ranges = client == lastClient ? lastRanges : clients.get(client);
+    List<Range> ranges = client == lastClient ? lastRanges : clients().get(client);
     if (ranges == null) {
       ranges = new ArrayList<>(2);
-      clients.put(client, ranges);
+      mutableClients().put(client, ranges);
       if (order == null) {
         order = new long[2];
       } else if (orderSize == order.length) {
@@ -75,12 +87,15 @@ public final class DeleteSet {
   }
 
   public boolean isEmpty() {
-    return clients.isEmpty();
+    return clients == null || clients.isEmpty();
   }
 
   /** Sorts each client's ranges and joins those that touch or overlap. */
   public DeleteSet sortAndMerge() {
-    for (Map.Entry<Long, List<Range>> e : clients.entrySet()) {
+    if (clients == null) {
+      return this;
+    }
+    for (Map.Entry<Long, List<Range>> e : clients().entrySet()) {
       List<Range> ranges = e.getValue();
       if (isOrdered(ranges)) {
         continue; // mostly one range, or ranges added left to right
@@ -120,7 +135,7 @@ public final class DeleteSet {
 
   /** Whether each client's ranges are in increasing order and do not overlap. */
   public boolean isOrdered() {
-    for (List<Range> ranges : clients.values()) {
+    for (List<Range> ranges : clients().values()) {
       long end = -1;
       for (Range r : ranges) {
         if (r.clock() < end) {
@@ -134,7 +149,7 @@ public final class DeleteSet {
 
   /** Whether {@code id} is in a deleted range (ranges must be sorted and merged). */
   public boolean contains(Id id) {
-    List<Range> ranges = clients.get(id.client());
+    List<Range> ranges = clients().get(id.client());
     if (ranges == null) {
       return false;
     }
@@ -156,7 +171,7 @@ public final class DeleteSet {
 
   /** Adds every range of {@code other}. */
   public void addAll(DeleteSet other) {
-    for (Map.Entry<Long, List<Range>> e : other.clients.entrySet()) {
+    for (Map.Entry<Long, List<Range>> e : other.clients().entrySet()) {
       for (Range r : e.getValue()) {
         add(e.getKey(), r.clock(), r.length());
       }
@@ -186,7 +201,7 @@ public final class DeleteSet {
         ranges.add(cur);
       }
       if (!ranges.isEmpty()) {
-        ds.clients.put(e.getKey(), ranges);
+        ds.mutableClients().put(e.getKey(), ranges);
       }
     }
     return ds;
@@ -194,6 +209,10 @@ public final class DeleteSet {
 
   /** Writes the delete set, clients in descending order (ranges must be sorted and merged). */
   public void write(UpdateEncoder encoder) {
+    if (clients == null) {
+      encoder.rest().writeVarUint(0);
+      return;
+    }
     encoder.rest().writeVarUint(clients.size());
     for (Long client = clients.isEmpty() ? null : clients.lastKey(); client != null; client = clients.lowerKey(client)) {
       List<Range> ranges = clients.get(client);
@@ -232,6 +251,6 @@ public final class DeleteSet {
 
   @Override
   public String toString() {
-    return clients.toString();
+    return clients().toString();
   }
 }

@@ -25,6 +25,11 @@ public final class DocState {
   public Txn transaction;
   /** Transactions whose cleanup has not run yet. */
   public final List<Txn> cleanups = new ArrayList<>();
+  /**
+   * The buffer transaction updates v1 are written into before they are copied out: one per
+   * document (a document is confined to one thread), so a keystroke allocates only its update.
+   */
+  final dev.weft.crdt.encoding.Encoder updateBuffer = new dev.weft.crdt.encoding.Encoder(256);
 
   public DocState(Object api, EventSink events, LongSupplier clientIds) {
     this.api = api;

@@ -117,6 +117,24 @@ public final class Item extends Struct {
     this.flags = content.countable() ? COUNTABLE : 0;
   }
 
+  /**
+   * A new item of {@code client} at {@code clock}, to go between two adjacent items (null: that
+   * end of the sequence): its origins are the last unit of {@code left} and the first of
+   * {@code right}.
+   */
+  public static Item between(long client, long clock, Item left, Item right, Content content) {
+    Item item = new Item(client, clock, null, null, content);
+    if (left != null) {
+      item.setOrigin(left.client, left.clock + left.length - 1);
+    }
+    if (right != null) {
+      item.setRightOrigin(right.client, right.clock);
+    }
+    item.left = left;
+    item.right = right;
+    return item;
+  }
+
   /** Id of the last unit of the left neighbour at insertion time; null when inserted at the start. */
   public Id origin() {
     return originClock == NONE ? null : new Id(originClient(), originClock);
@@ -222,13 +240,13 @@ public final class Item extends Struct {
   public boolean keep() {
     return (flags & KEEP) != 0;
   }
-  /** Whether a marker may point at this item (false: certainly none does). */
-  boolean mayBeMarked() {
+  /** Whether a marker of the parent's {@link SequenceMarkers} is on this item. */
+  boolean marked() {
     return (flags & MARKED) != 0;
   }
 
-  void setMayBeMarked() {
-    flags |= MARKED;
+  void setMarked(boolean marked) {
+    flags = marked ? flags | MARKED : flags & ~MARKED;
   }
 
 
@@ -486,13 +504,13 @@ public final class Item extends Struct {
     r.right = right;
     r.parent = parent;
     r.parentSub = parentSub;
-    r.flags = flags;
+    r.flags = flags & ~MARKED; // a marker on this item stays here
     right = r;
     if (r.right != null) {
       r.right.left = r;
     }
     if (txn != null) {
-      txn.mergeStructs.add(r);
+      txn.addMergeStruct(r);
     }
     if (r.parentSub != null && r.right == null && parent != null) {
       parent.map.put(r.parentSub, r);
@@ -517,7 +535,7 @@ public final class Item extends Struct {
       if (r.keep()) {
         setKeep(true);
       }
-      if (r.mayBeMarked() && parent != null && parent.markers != null) {
+      if (r.marked() && parent != null && parent.markers != null) {
         parent.markers.merged(r, this, !deleted() && countable() ? length : 0);
       }
       right = r.right;

@@ -24,9 +24,12 @@ package dev.weft.crdt.internal;
  *   <li>Any other change of visible length (a remote update, an undo) drops every marker: its
  *       index is not known. Items that take no visible room change no count and leave the markers
  *       alone.</li>
- *   <li>When an item is merged into its left neighbour, markers on it move to the neighbour.
- *       Splitting an item keeps its start, so markers on it stay right.</li>
+ *   <li>When an item is merged into its left neighbour, a marker on it moves to the neighbour.
+ *       Splitting an item keeps its start, so a marker on it stays right.</li>
  * </ul>
+ * At most one marker is on an item, and an item knows whether one is ({@link Item#marked}), so
+ * merging the runs a transaction split (every keystroke) looks at the markers only when one is on
+ * the absorbed item, and then mostly finds it in the slot used last.
  * Editing is mostly local, so a lookup usually walks a few items; random access over a long
  * sequence walks about its length divided by the number of markers, instead of its length.
  */
@@ -79,25 +82,43 @@ final class SequenceMarkers {
    * it.
    */
   void remember(Item item, int index, int spacing) {
-    int near = nearest(index);
-    int slot;
-    if (near >= 0 && (items[near] == item || Math.abs(indexes[near] - index) < spacing)) {
-      slot = near;
-    } else if (size < CAPACITY) {
-      slot = size++;
-    } else {
-      slot = 0;
-      for (int m = 1; m < size; m++) {
-        if (lastUse[m] < lastUse[slot]) {
-          slot = m;
+    int slot = item.marked() ? slotOf(item) : -1;
+    if (slot < 0) {
+      int near = nearest(index);
+      if (near >= 0 && Math.abs(indexes[near] - index) < spacing) {
+        slot = near;
+      } else if (size < CAPACITY) {
+        slot = size++;
+      } else {
+        slot = 0;
+        for (int m = 1; m < size; m++) {
+          if (lastUse[m] < lastUse[slot]) {
+            slot = m;
+          }
         }
       }
+      if (items[slot] != null) {
+        items[slot].setMarked(false);
+      }
+      items[slot] = item;
+      item.setMarked(true);
     }
-    items[slot] = item;
     indexes[slot] = index;
     lastUse[slot] = ++clock;
     last = slot;
-    item.setMayBeMarked();
+  }
+
+  /** The slot of the marker on {@code item}, or -1; at most one marker is on an item. */
+  private int slotOf(Item item) {
+    if (last < size && items[last] == item) {
+      return last;
+    }
+    for (int m = 0; m < size; m++) {
+      if (items[m] == item) {
+        return m;
+      }
+    }
+    return -1;
   }
 
   /** {@code length} visible units were inserted at visible index {@code index}. */
@@ -127,18 +148,31 @@ final class SequenceMarkers {
     }
   }
 
-  /** {@code right} was merged into {@code left}, which holds {@code leftVisible} visible units. */
+  /**
+   * {@code right}, which a marker is on, was merged into {@code left}, which holds
+   * {@code leftVisible} visible units: the marker moves to {@code left}, or goes if one is there
+   * already (both counts are the same).
+   */
   void merged(Item right, Item left, int leftVisible) {
-    for (int m = 0; m < size; m++) {
-      if (items[m] == right) {
-        items[m] = left;
-        indexes[m] -= leftVisible;
-      }
+    int m = slotOf(right);
+    right.setMarked(false);
+    if (m < 0) {
+      return;
+    }
+    if (left.marked()) {
+      drop(m);
+    } else {
+      items[m] = left;
+      indexes[m] -= leftVisible;
+      left.setMarked(true);
     }
   }
 
   /** Forgets every marker. */
   void clear() {
+    for (int m = 0; m < size; m++) {
+      items[m].setMarked(false);
+    }
     java.util.Arrays.fill(items, 0, size, null);
     size = 0;
   }
@@ -159,6 +193,14 @@ final class SequenceMarkers {
       if (n == null) {
         return "marker " + m + " is on an item outside the sequence: " + items[m];
       }
+      if (!items[m].marked()) {
+        return "marker " + m + " is on an item not flagged as marked: " + items[m];
+      }
+      for (int o = 0; o < m; o++) {
+        if (items[o] == items[m]) {
+          return "markers " + o + " and " + m + " are on the same item " + items[m];
+        }
+      }
       if (before != indexes[m]) {
         return "marker " + m + " says " + indexes[m] + " units precede " + items[m] + ", but " + before + " do";
       }
@@ -167,6 +209,7 @@ final class SequenceMarkers {
   }
 
   private void drop(int m) {
+    items[m].setMarked(false);
     size--;
     items[m] = items[size];
     indexes[m] = indexes[size];

@@ -117,22 +117,20 @@ public final class SequenceOps {
         continue;
       }
       if (!json.isEmpty()) {
-        left = insertItem(txn, parent, left, right, new AnyContent(json));
+        left = insertBetween(txn, parent, left, right, new AnyContent(json));
         json.clear();
       }
-      left = insertItem(txn, parent, left, right, contentOf(v));
+      left = insertBetween(txn, parent, left, right, contentOf(v));
     }
     if (!json.isEmpty()) {
-      insertItem(txn, parent, left, right, new AnyContent(json));
+      insertBetween(txn, parent, left, right, new AnyContent(json));
     }
   }
 
-  private static Item insertItem(Txn txn, Branch parent, Item left, Item right, Content content) {
-    Id id = nextId(txn);
-    Item item = new Item(id.client(), id.clock(), left == null ? null : left.lastId(),
-        right == null ? null : right.id(), content);
-    item.left = left;
-    item.right = right;
+  /** Creates a local item holding {@code content} between two adjacent items and integrates it. */
+  public static Item insertBetween(Txn txn, Branch parent, Item left, Item right, Content content) {
+    long client = txn.doc.clientId;
+    Item item = Item.between(client, txn.doc.store.getState(client), left, right, content);
     item.parent = parent;
     item.integrate(txn, 0);
     return item;

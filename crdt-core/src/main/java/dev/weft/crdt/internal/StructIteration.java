@@ -38,10 +38,10 @@ public final class StructIteration {
    */
   public static void iterateDeleted(Txn txn, DeleteSet ds, Consumer<Struct> f) {
     java.util.LinkedHashSet<Long> order = new java.util.LinkedHashSet<>(ds.addOrder());
-    order.retainAll(ds.clients.keySet());
-    order.addAll(ds.clients.keySet());
+    order.retainAll(ds.clients().keySet());
+    order.addAll(ds.clients().keySet());
     for (Long client : order) {
-      Map.Entry<Long, List<DeleteSet.Range>> e = Map.entry(client, ds.clients.get(client));
+      Map.Entry<Long, List<DeleteSet.Range>> e = Map.entry(client, ds.clients().get(client));
       ArrayList<Struct> structs = txn.doc.store.clients.get(e.getKey());
       if (structs == null || structs.isEmpty()) {
         continue;

@@ -77,10 +77,12 @@ public final class Transactions {
 
   private static void finish(DocState doc, Txn txn) {
     StructStore store = doc.store;
-    if (doc.gc) {
-      collectDeleted(txn.deleteSet, store);
+    if (!txn.deleteSet.isEmpty()) {
+      if (doc.gc) {
+        collectDeleted(txn.deleteSet, store);
+      }
+      mergeDeleted(txn.deleteSet, store);
     }
-    mergeDeleted(txn.deleteSet, store);
     for (long client : txn.changedClients()) {
       ArrayList<Struct> structs = store.structs(client);
       int firstChange = Math.max(StructStore.findIndex(structs, txn.beforeState(client)), 1);
@@ -92,9 +94,9 @@ public final class Transactions {
     // in no delete range of this transaction. Yjs leaves some of them apart from equal neighbours,
     // so a replica that received the same history in another order could hold them joined; Weft
     // joins them always, so every replica encodes the same bytes.
-    List<Struct> merge = txn.mergeStructs;
+    List<Struct> merge = txn.mergeStructs();
     if (!store.collected.isEmpty()) {
-      merge = new ArrayList<>(txn.mergeStructs);
+      merge = new ArrayList<>(merge);
       merge.addAll(store.collected);
       store.collected.clear();
     }
@@ -130,7 +132,7 @@ public final class Transactions {
 
   /** Replaces the content of deleted items by its length (or the items by GC, inside deleted types). */
   private static void collectDeleted(DeleteSet ds, StructStore store) {
-    for (Map.Entry<Long, List<DeleteSet.Range>> e : ds.clients.entrySet()) {
+    for (Map.Entry<Long, List<DeleteSet.Range>> e : ds.clients().entrySet()) {
       ArrayList<Struct> structs = store.clients.get(e.getKey());
       List<DeleteSet.Range> ranges = e.getValue();
       for (int di = ranges.size() - 1; di >= 0; di--) {
@@ -150,7 +152,7 @@ public final class Transactions {
 
   /** Merges deleted runs with their left neighbours, right to left. */
   private static void mergeDeleted(DeleteSet ds, StructStore store) {
-    for (Map.Entry<Long, List<DeleteSet.Range>> e : ds.clients.entrySet()) {
+    for (Map.Entry<Long, List<DeleteSet.Range>> e : ds.clients().entrySet()) {
       ArrayList<Struct> structs = store.clients.get(e.getKey());
       List<DeleteSet.Range> ranges = e.getValue();
       for (int di = ranges.size() - 1; di >= 0; di--) {

@@ -27,7 +27,20 @@ public final class Txn {
   private Set<String> firstKeys;
   private LinkedHashMap<Branch, Set<String>> moreChanged;
   /** Structs split during the transaction, to be merged with their neighbours at the end. */
-  public final List<Struct> mergeStructs = new ArrayList<>(0);
+  private List<Struct> mergeStructs; // null until the first
+
+  /** Notes a struct split during the transaction, to be merged with its neighbours at the end. */
+  public void addMergeStruct(Struct s) {
+    if (mergeStructs == null) {
+      mergeStructs = new ArrayList<>(4);
+    }
+    mergeStructs.add(s);
+  }
+
+  /** The structs noted by {@link #addMergeStruct}, in order (read-only). */
+  public List<Struct> mergeStructs() {
+    return mergeStructs == null ? List.of() : mergeStructs;
+  }
   /** What the caller named as the cause. */
   public final Object origin;
   /** False when the transaction applies a remote update. */
@@ -108,10 +121,13 @@ public final class Txn {
     }
   }
 
+  /** The keys of a type whose sequence alone changed (immutable, so shared). */
+  private static final Set<String> SEQUENCE = Collections.singleton(null);
+
   /** {@code keys} with {@code key} added: a singleton until a second key comes. */
   private static Set<String> withKey(Set<String> keys, String key) {
     if (keys == null) {
-      return Collections.singleton(key);
+      return key == null ? SEQUENCE : Collections.singleton(key);
     }
     if (keys.contains(key)) {
       return keys;
@@ -136,6 +152,24 @@ public final class Txn {
     all.put(firstChanged, firstKeys);
     all.putAll(moreChanged);
     return all;
+  }
+
+  /** Whether a changed type satisfies {@code test} (without building {@link #changed()}). */
+  public boolean anyChanged(java.util.function.Predicate<Branch> test) {
+    if (firstChanged == null) {
+      return false;
+    }
+    if (test.test(firstChanged)) {
+      return true;
+    }
+    if (moreChanged != null) {
+      for (Branch b : moreChanged.keySet()) {
+        if (test.test(b)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Forgets that {@code type} changed (it was deleted in this transaction). */

@@ -52,7 +52,7 @@ public final class TypeContent implements Content {
       n.delete(txn);
     } else if (n.clock < txn.beforeState(n.client)) {
       // already deleted earlier: it will be collected now and may merge with its neighbours
-      txn.mergeStructs.add(n);
+      txn.addMergeStruct(n);
     }
   }
 

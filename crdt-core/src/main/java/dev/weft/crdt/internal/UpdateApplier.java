@@ -312,7 +312,7 @@ public final class UpdateApplier {
    */
   static DeleteSet applyDeleteSet(Txn txn, StructStore store, DeleteSet ds) {
     DeleteSet unapplied = new DeleteSet();
-    for (Map.Entry<Long, List<DeleteSet.Range>> e : ds.clients.descendingMap().entrySet()) {
+    for (Map.Entry<Long, List<DeleteSet.Range>> e : ds.clients().descendingMap().entrySet()) {
       long client = e.getKey();
       ArrayList<Struct> structs = store.clients.get(client);
       long state = store.getState(client);

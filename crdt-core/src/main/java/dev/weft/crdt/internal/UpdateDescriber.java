@@ -31,7 +31,7 @@ public final class UpdateDescriber {
       }
     }
     sb.append("deletes\n");
-    for (Map.Entry<Long, List<DeleteSet.Range>> e : d.deletes().sortAndMerge().clients.descendingMap().entrySet()) {
+    for (Map.Entry<Long, List<DeleteSet.Range>> e : d.deletes().sortAndMerge().clients().descendingMap().entrySet()) {
       sb.append("  ").append(e.getKey()).append(':');
       for (DeleteSet.Range r : e.getValue()) {
         sb.append(' ').append(r.clock()).append('-').append(r.end() - 1);

@@ -35,6 +35,14 @@ public interface UpdateEncoder {
 
   void writeString(String s);
 
+  /**
+   * {@link #writeString} of the Latin-1 units {@code latin1[from, to)} (each byte one unit from
+   * U+0000 to U+00FF), without making a String of them first.
+   */
+  default void writeLatin1String(byte[] latin1, int from, int to) {
+    writeString(new String(latin1, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1));
+  }
+
   /** A map key, format key or node name. */
   void writeKey(String key);
 

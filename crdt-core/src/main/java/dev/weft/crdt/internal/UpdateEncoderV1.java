@@ -44,6 +44,7 @@ public final class UpdateEncoderV1 implements UpdateEncoder {
 
   @Override public void writeParentInfo(boolean isRootName) { enc.writeVarUint(isRootName ? 1 : 0); }
   @Override public void writeString(String s) { enc.writeVarString(s); }
+  @Override public void writeLatin1String(byte[] latin1, int from, int to) { enc.writeVarLatin1String(latin1, from, to); }
   @Override public void writeKey(String key) { enc.writeVarString(key); }
   @Override public void writeTypeRef(int typeRef) { enc.writeVarUint(typeRef); }
   @Override public void writeLen(long length) { enc.writeVarUint(length); }

@@ -68,9 +68,14 @@ public final class UpdateWriter {
     if (!changedAnything(txn)) {
       return null;
     }
-    UpdateEncoderV1 encoder = new UpdateEncoderV1();
-    writeTransaction(encoder, txn);
-    return encoder.toByteArray();
+    dev.weft.crdt.encoding.Encoder buffer = txn.doc.updateBuffer;
+    buffer.reset();
+    writeTransaction(new UpdateEncoderV1(buffer), txn);
+    byte[] update = buffer.toByteArray();
+    if (buffer.capacity() > 1 << 16) {
+      txn.doc.updateBuffer.shrink(256); // a large update does not keep its buffer
+    }
+    return update;
   }
 
   /** Whether a finished transaction added or deleted anything. */
