@@ -20,8 +20,10 @@ import java.util.List;
  * A document holds one of these per run of text, so the text is kept in a bare array rather than
  * in a {@link String} (whose object would add 24 bytes to every run): a {@code byte[]} of Latin-1
  * units when every unit is at most U+00FF, as {@code String} itself does, else a {@code char[]}.
- * Arrays are never changed once made (splitting and merging make new ones), so the one-unit
- * Latin-1 arrays, a quarter of all runs in a typical text, are shared.
+ * Exact arrays are never changed once made (splitting and merging make new ones), so the one-unit
+ * Latin-1 arrays, a quarter of all runs in a typical text, are shared. A long run that text is
+ * appended to becomes a {@link Run} with room to grow instead, so that typing at its end costs
+ * the same at any length.
  */
 public final class StringContent implements Content {
   static final char REPLACEMENT = '\uFFFD';
@@ -35,7 +37,10 @@ public final class StringContent implements Content {
     }
   }
 
-  /** The UTF-16 units: a {@code byte[]} (each unit at most U+00FF) or a {@code char[]}. */
+  /**
+   * The UTF-16 units: a {@code byte[]} (each unit at most U+00FF) or a {@code char[]}, exactly as
+   * long as the content; or, for a long run that grew by merging, a {@link Run}.
+   */
   private Object units;
 
   public StringContent(String str) {
@@ -94,23 +99,31 @@ public final class StringContent implements Content {
     return shared(latin1);
   }
 
-  private static char[] chars(Object units) {
-    if (units instanceof char[] c) {
+  /** The first {@code count} units of {@code units} as chars, in an array of {@code capacity}. */
+  private static char[] chars(Object units, int count, int capacity) {
+    char[] c = new char[capacity];
+    if (units instanceof char[] from) {
+      System.arraycopy(from, 0, c, 0, count);
       return c;
     }
     byte[] b = (byte[]) units;
-    char[] c = new char[b.length];
-    for (int i = 0; i < b.length; i++) {
+    for (int i = 0; i < count; i++) {
       c[i] = (char) (b[i] & 0xFF);
     }
     return c;
   }
 
+  /** The array holding the units (its first {@link #length()} entries; a run's may be longer). */
+  private Object array() {
+    return units instanceof Run r ? r.buf : units;
+  }
+
   /** The text of units {@code [from, to)}. */
   private String string(int from, int to) {
-    return units instanceof byte[] b
+    Object a = array();
+    return a instanceof byte[] b
         ? new String(b, from, to - from, StandardCharsets.ISO_8859_1)
-        : new String((char[]) units, from, to - from);
+        : new String((char[]) a, from, to - from);
   }
 
   /** The text (a new String on each call). */
@@ -120,12 +133,20 @@ public final class StringContent implements Content {
 
   @Override
   public int length() {
-    return units instanceof byte[] b ? b.length : ((char[]) units).length;
+    if (units instanceof byte[] b) {
+      return b.length;
+    }
+    return units instanceof char[] c ? c.length : ((Run) units).length;
   }
 
   @Override public boolean countable() { return true; }
   @Override public int ref() { return ContentRef.STRING; }
-  @Override public Content copy() { return new StringContent(units); }
+
+  @Override
+  public Content copy() {
+    // exact arrays never change and can be shared; a run's buffer belongs to this content alone
+    return new StringContent(units instanceof Run r ? exact(r.buf, 0, r.length) : units);
+  }
 
   @Override
   public List<Object> values() {
@@ -137,44 +158,123 @@ public final class StringContent implements Content {
     return out;
   }
 
+  /** Units {@code [from, to)} of {@code array} in a new exact array (shared when one Latin-1 unit). */
+  private static Object exact(Object array, int from, int to) {
+    return array instanceof byte[] b ? shared(Arrays.copyOfRange(b, from, to)) : Arrays.copyOfRange((char[]) array, from, to);
+  }
+
   @Override
   public Content splice(int offset) {
     int n = length();
-    if (units instanceof byte[] b) {
-      // no surrogates among Latin-1 units
-      units = shared(Arrays.copyOfRange(b, 0, offset));
-      return new StringContent(shared(Arrays.copyOfRange(b, offset, n)));
+    Object a = array();
+    boolean cutsPair = a instanceof char[] c && offset > 0 && Character.isHighSurrogate(c[offset - 1]);
+    Object right = exact(a, offset, n);
+    if (units instanceof Run r) {
+      r.length = offset; // the left part keeps the run and its room to grow
+      if (cutsPair) {
+        ((char[]) r.buf)[offset - 1] = REPLACEMENT;
+      }
+    } else if (a instanceof byte[] b) {
+      units = shared(Arrays.copyOfRange(b, 0, offset)); // no surrogates among Latin-1 units
+    } else {
+      char[] left = Arrays.copyOfRange((char[]) a, 0, offset);
+      if (cutsPair) {
+        left[offset - 1] = REPLACEMENT;
+      }
+      units = pack(left);
     }
-    char[] c = (char[]) units;
-    char[] left = Arrays.copyOfRange(c, 0, offset);
-    char[] right = Arrays.copyOfRange(c, offset, n);
-    if (offset > 0 && Character.isHighSurrogate(left[offset - 1])) {
-      left[offset - 1] = REPLACEMENT;
-      right[0] = REPLACEMENT;
+    if (cutsPair) {
+      ((char[]) right)[0] = REPLACEMENT;
     }
-    units = pack(left);
-    return new StringContent(pack(right));
+    return new StringContent(right instanceof char[] c ? pack(c) : right);
   }
 
   @Override
   public boolean mergeWith(Content right) {
-    Object r = ((StringContent) right).units;
-    if (units instanceof byte[] a && r instanceof byte[] b) {
-      byte[] joined = Arrays.copyOf(a, a.length + b.length);
-      System.arraycopy(b, 0, joined, a.length, b.length);
-      units = joined;
+    StringContent other = (StringContent) right;
+    Object b = other.array();
+    int bl = other.length();
+    int al = length();
+    int total = al + bl;
+    if (units instanceof Run r) {
+      r.append(b, bl);
+    } else if (total < RUN_FROM) {
+      Object a = units;
+      if (a instanceof byte[] x && b instanceof byte[] y) {
+        byte[] joined = Arrays.copyOf(x, total);
+        System.arraycopy(y, 0, joined, al, bl);
+        units = joined;
+      } else {
+        char[] joined = chars(a, al, total);
+        if (b instanceof char[] y) {
+          System.arraycopy(y, 0, joined, al, bl);
+        } else {
+          for (int i = 0; i < bl; i++) {
+            joined[al + i] = (char) (((byte[]) b)[i] & 0xFF);
+          }
+        }
+        units = joined;
+      }
     } else {
-      char[] a = chars(units);
-      char[] b = chars(r);
-      char[] joined = Arrays.copyOf(a, a.length + b.length);
-      System.arraycopy(b, 0, joined, a.length, b.length);
-      units = joined;
+      Run r = new Run(units, al);
+      r.append(b, bl);
+      units = r;
     }
     return true;
   }
 
   @Override
   public void write(UpdateEncoder encoder, int offset) {
-    encoder.writeString(string(offset, length()));
+    Object a = array();
+    if (a instanceof byte[] b) {
+      encoder.writeLatin1String(b, offset, length());
+    } else {
+      encoder.writeString(string(offset, length()));
+    }
+  }
+
+  /** Runs at least this long grow in place when text is appended to them (see {@link Run}). */
+  static final int RUN_FROM = 64;
+
+  /**
+   * A run of text that grew by merging: its units with room after them, so that typing at its
+   * end, where every keystroke is merged into the run when its transaction ends, copies each unit
+   * a constant number of times on average instead of copying the whole run per keystroke. Only
+   * long runs become one; the buffer belongs to one content and is never shared.
+   */
+  private static final class Run {
+    /** A {@code byte[]} while every unit is Latin-1, else a {@code char[]}. */
+    Object buf;
+    int length;
+
+    Run(Object units, int length) {
+      this.buf = units;
+      this.length = length;
+    }
+
+    void append(Object more, int n) {
+      int needed = length + n;
+      if (buf instanceof byte[] b && more instanceof char[]) {
+        buf = chars(b, length, Math.max(needed, length + (length >> 1)));
+      } else {
+        int capacity = buf instanceof byte[] b ? b.length : ((char[]) buf).length;
+        if (needed > capacity) {
+          int grown = Math.max(needed, capacity + (capacity >> 1));
+          buf = buf instanceof byte[] b ? Arrays.copyOf(b, grown) : Arrays.copyOf((char[]) buf, grown);
+        }
+      }
+      if (buf instanceof byte[] b) {
+        System.arraycopy(more, 0, b, length, n);
+      } else if (more instanceof char[] c) {
+        System.arraycopy(c, 0, buf, length, n);
+      } else {
+        char[] to = (char[]) buf;
+        byte[] from = (byte[]) more;
+        for (int i = 0; i < n; i++) {
+          to[length + i] = (char) (from[i] & 0xFF);
+        }
+      }
+      length = needed;
+    }
   }
 }
