@@ -123,10 +123,19 @@ final class SequenceMarkers {
 
   /** {@code length} visible units were inserted at visible index {@code index}. */
   void inserted(int index, int length) {
+    // every edit passes over all markers: one branch-free pass for those after the edit...
+    boolean atIndex = false;
     for (int m = 0; m < size; m++) {
-      if (indexes[m] > index) {
-        indexes[m] += length;
-      } else if (indexes[m] == index) {
+      int i = indexes[m];
+      indexes[m] = i > index ? i + length : i;
+      atIndex |= i == index;
+    }
+    if (!atIndex) {
+      return;
+    }
+    // ...and another only when a marker sits exactly at it
+    for (int m = 0; m < size; m++) {
+      if (indexes[m] == index) {
         if (items[m].countable() && !items[m].deleted()) {
           indexes[m] += length;
         } else {
@@ -138,13 +147,10 @@ final class SequenceMarkers {
 
   /** {@code length} visible units starting at visible index {@code index} were deleted. */
   void deleted(int index, int length) {
-    int end = index + length;
+    // a marker past the range moves back by length, one inside it to index
     for (int m = 0; m < size; m++) {
-      if (indexes[m] >= end) {
-        indexes[m] -= length;
-      } else if (indexes[m] > index) {
-        indexes[m] = index;
-      }
+      int i = indexes[m];
+      indexes[m] = i - Math.min(Math.max(i - index, 0), length);
     }
   }
 

@@ -118,13 +118,49 @@ public final class StructStore {
     throw new IllegalStateException("clock " + clock + " is in no struct");
   }
 
+  /*
+   * The position indexOf() found last. A transaction looks up the same few places again and again
+   * (where it split an item, what it deleted, where its own structs begin), so the struct found
+   * last and its neighbours are tried before a search. Lists change under it (a split inserts, a
+   * merge removes), so a guess is only taken after checking that its struct holds the clock.
+   */
+  private ArrayList<Struct> fingerList;
+  private int finger;
+
+  /** {@link #findIndex}, trying the struct found last and its neighbours first. */
+  public int indexOf(ArrayList<Struct> structs, long clock) {
+    if (structs == fingerList) {
+      int f = finger;
+      int n = structs.size();
+      if (f < n) {
+        Struct s = structs.get(f);
+        if (s.clock <= clock) {
+          if (clock < s.end()) {
+            return f;
+          }
+          if (f + 1 < n && clock < structs.get(f + 1).end()) {
+            finger = f + 1;
+            return f + 1;
+          }
+        } else if (f > 0 && structs.get(f - 1).clock <= clock) {
+          finger = f - 1;
+          return f - 1;
+        }
+      }
+    }
+    int i = findIndex(structs, clock);
+    fingerList = structs;
+    finger = i;
+    return i;
+  }
+
   /** The struct containing {@code id}; the id must be below its client's state. */
   public Struct find(Id id) {
     ArrayList<Struct> structs = structs(id.client());
     if (structs == null || id.clock() >= getState(id.client())) {
       throw new IllegalStateException("no struct holds " + id);
     }
-    return structs.get(findIndex(structs, id.clock()));
+    return structs.get(indexOf(structs, id.clock()));
   }
 
   /** Whether a struct holds {@code id}. */
@@ -143,12 +179,12 @@ public final class StructStore {
     if (structs == null || clock >= getState(client)) {
       throw new IllegalStateException("no struct holds " + client + ":" + clock);
     }
-    return structs.get(findIndex(structs, clock)) instanceof Item i ? i : null;
+    return structs.get(indexOf(structs, clock)) instanceof Item i ? i : null;
   }
 
   /** Index of the struct starting exactly at {@code clock}, splitting an item if needed. */
   public int findIndexCleanStart(Txn txn, ArrayList<Struct> structs, long clock) {
-    int index = findIndex(structs, clock);
+    int index = indexOf(structs, clock);
     Struct s = structs.get(index);
     if (s.clock < clock && s instanceof Item item) {
       structs.add(index + 1, item.split(txn, (int) (clock - item.clock)));
@@ -176,7 +212,7 @@ public final class StructStore {
   /** The struct ending exactly at unit {@code clock} of {@code client}. */
   public Struct getItemCleanEnd(Txn txn, long client, long clock) {
     ArrayList<Struct> structs = structs(client);
-    int index = findIndex(structs, clock);
+    int index = indexOf(structs, clock);
     Struct s = structs.get(index);
     if (clock != s.end() - 1 && s instanceof Item item) {
       structs.add(index + 1, item.split(txn, (int) (clock - item.clock + 1)));

@@ -85,7 +85,7 @@ public final class Transactions {
     }
     for (long client : txn.changedClients()) {
       ArrayList<Struct> structs = store.structs(client);
-      int firstChange = Math.max(StructStore.findIndex(structs, txn.beforeState(client)), 1);
+      int firstChange = Math.max(store.indexOf(structs, txn.beforeState(client)), 1);
       for (int i = structs.size() - 1; i >= firstChange; ) {
         i -= 1 + mergeWithLefts(structs, i);
       }
@@ -103,7 +103,7 @@ public final class Transactions {
     for (int i = merge.size() - 1; i >= 0; i--) {
       Struct s = merge.get(i);
       ArrayList<Struct> structs = store.clients.get(s.client);
-      int pos = StructStore.findIndex(structs, s.clock);
+      int pos = store.indexOf(structs, s.clock);
       if (pos + 1 < structs.size() && mergeWithLefts(structs, pos + 1) > 1) {
         continue;
       }
@@ -137,7 +137,7 @@ public final class Transactions {
       List<DeleteSet.Range> ranges = e.getValue();
       for (int di = ranges.size() - 1; di >= 0; di--) {
         DeleteSet.Range r = ranges.get(di);
-        for (int si = StructStore.findIndex(structs, r.clock()); si < structs.size(); si++) {
+        for (int si = store.indexOf(structs, r.clock()); si < structs.size(); si++) {
           Struct s = structs.get(si);
           if (s.clock >= r.end()) {
             break;
@@ -157,7 +157,7 @@ public final class Transactions {
       List<DeleteSet.Range> ranges = e.getValue();
       for (int di = ranges.size() - 1; di >= 0; di--) {
         DeleteSet.Range r = ranges.get(di);
-        int si = Math.min(structs.size() - 1, 1 + StructStore.findIndex(structs, r.end() - 1));
+        int si = Math.min(structs.size() - 1, 1 + store.indexOf(structs, r.end() - 1));
         while (si > 0 && structs.get(si).clock >= r.clock()) {
           si -= 1 + mergeWithLefts(structs, si);
         }

@@ -40,13 +40,14 @@ public final class UpdateWriter {
     }
     encoder.rest().writeVarUint(n);
     for (int i = 0; i < n; i++) {
-      writeStructs(encoder, store.structs(clients[i]), clients[i], from[i]);
+      writeStructs(encoder, store, clients[i], from[i]);
     }
   }
 
-  private static void writeStructs(UpdateEncoder encoder, List<Struct> structs, long client, long clock) {
+  private static void writeStructs(UpdateEncoder encoder, StructStore store, long client, long clock) {
+    ArrayList<Struct> structs = store.structs(client);
     clock = Math.max(clock, structs.get(0).clock);
-    int first = StructStore.findIndex((ArrayList<Struct>) structs, clock);
+    int first = store.indexOf(structs, clock);
     encoder.rest().writeVarUint(structs.size() - first);
     encoder.writeClient(client);
     encoder.rest().writeVarUint(clock);
@@ -99,7 +100,7 @@ public final class UpdateWriter {
     for (int i = clients.length - 1; i >= 0; i--) {
       long before = txn.beforeState(clients[i]);
       if (store.getState(clients[i]) > before) {
-        writeStructs(encoder, store.structs(clients[i]), clients[i], before);
+        writeStructs(encoder, store, clients[i], before);
       }
     }
     txn.deleteSet.sortAndMerge();
