@@ -5,7 +5,8 @@
 #   WEFT_TRACES=../shared/traces benchmarks/run-side-by-side.sh
 #
 # Environment: WEFT_TRACES (required: the editing traces), ROUNDS (crdt-benchmarks rounds, default
-# 3), TRACE_ROUNDS (trace rounds, default 3), B4X100_SECONDS (how long B4x100 in -Xmx64m may take,
+# 3), TRACE_ROUNDS (trace rounds, default 3), TRACE_WARMUP (unmeasured trace rounds before them,
+# default 3: the JIT needs that many replays of a long trace to settle), B4X100_SECONDS (how long B4x100 in -Xmx64m may take,
 # default 120), SKIP_BUILD=1 (reuse benchmarks/target/benchmarks.jar), SKIP_JMH=1,
 # SKIP_TRANSPORTS=1 (no transport load runs).
 # Under 15 minutes on a 2-core machine.
@@ -20,12 +21,13 @@ WEFT_TRACES="$(cd "$WEFT_TRACES" && pwd)"
 export WEFT_TRACES
 ROUNDS="${ROUNDS:-3}"
 TRACE_ROUNDS="${TRACE_ROUNDS:-3}"
+TRACE_WARMUP="${TRACE_WARMUP:-3}"
 OUT=benchmarks/target/side-by-side
 JAR=benchmarks/target/benchmarks.jar
 # One JVM per part; a fixed heap so that no run is penalised by a resize, G1 (the default).
 JAVA_OPTS=(-Xms2g -Xmx2g -Djdk.attach.allowAttachSelf=true)
 B4X100_SECONDS="${B4X100_SECONDS:-120}"
-JMH_SETTINGS="TraceBenchmark on automerge-paper: 1 fork (-Xms1g -Xmx1g), 2 warm-up and 4 measured single-shot iterations"
+JMH_SETTINGS="TraceBenchmark on automerge-paper: 1 fork (-Xms1g -Xmx1g), 5 warm-up and 4 measured single-shot iterations"
 
 started=$(date +%s)
 mkdir -p "$OUT"
@@ -46,8 +48,8 @@ step() { echo "[$(( $(date +%s) - started ))s] $*" >&2; }
 
 step "crdt-benchmarks B1-B4: Weft";  weft crdt --rounds "$ROUNDS" --warmup 1
 step "crdt-benchmarks B1-B4: Yjs";   js crdt --rounds "$ROUNDS" --warmup 1
-step "traces: Weft";                 weft traces --rounds "$TRACE_ROUNDS" --warmup 1
-step "traces: Yjs, diamond-types";   js traces --rounds "$TRACE_ROUNDS" --warmup 1
+step "traces: Weft";                 weft traces --rounds "$TRACE_ROUNDS" --warmup "$TRACE_WARMUP"
+step "traces: Yjs, diamond-types";   js traces --rounds "$TRACE_ROUNDS" --warmup "$TRACE_WARMUP"
 step "retained heap";                weft heap; js heap
 step "B4x100 in -Xmx64m: Weft"
 weft flatten --flattened "$OUT/automerge-paper.patches"
@@ -66,7 +68,7 @@ fi
 if [[ "${SKIP_JMH:-}" != 1 ]]; then
   step "JMH: ${JMH_SETTINGS}"
   java -jar "$JAR" 'TraceBenchmark\.(localReplay|loadV1|encodeV1)$' -p trace=automerge-paper \
-    -f 1 -wi 2 -i 4 -bm ss -tu ms -rf json -rff "$OUT/jmh.json" > "$OUT/jmh.log"
+    -f 1 -wi 5 -i 4 -bm ss -tu ms -rf json -rff "$OUT/jmh.json" > "$OUT/jmh.log"
 fi
 if [[ "${SKIP_TRANSPORTS:-}" != 1 ]]; then
   step "transports: 100 documents x 10 writers over WebSocket, Redis, Kafka"
@@ -86,7 +88,7 @@ JAVA_VERSION="$(java -version 2>&1 | head -2 | tail -1)" \
 NODE_VERSION="$(node --version)" \
 WEFT_VERSION="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo '+changes')" \
 LOAD_START="$load_start" LOAD_END="$load_end" \
-SETTINGS="Weft: java ${JAVA_OPTS[*]}, one JVM per part; B1-B3: 1 warm-up round then ${ROUNDS}; B4: 2 (after the warm-up round); sequential traces: 1 warm-up round then ${TRACE_ROUNDS}; concurrent traces: 2 (after the sequential ones). Yjs and diamond-types: node --expose-gc, yjs imported as ESM, the same rounds. B4x100: Weft only, java -Xmx64m, at most ${B4X100_SECONDS} s" \
+SETTINGS="Weft: java ${JAVA_OPTS[*]}, one JVM per part; B1-B3: 1 warm-up round then ${ROUNDS}; B4: 2 (after the warm-up round); sequential traces: ${TRACE_WARMUP} warm-up rounds then ${TRACE_ROUNDS}; concurrent traces: 2 (after the sequential ones). Yjs and diamond-types: node --expose-gc, yjs imported as ESM, the same rounds. B4x100: Weft only, java -Xmx64m, at most ${B4X100_SECONDS} s" \
 JMH="$JMH_SETTINGS" \
 node -e '
 const fs = require("fs")
