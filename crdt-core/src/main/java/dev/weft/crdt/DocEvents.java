@@ -38,7 +38,7 @@ final class DocEvents implements DocState.EventSink {
       if (type.item != null && type.item.deleted()) {
         continue;
       }
-      if (type.observers.isEmpty() && !hasDeepObserver(type)) {
+      if (!isObserved(type)) {
         continue;
       }
       YEvent event = type.view().createEvent(tx, e.getValue());

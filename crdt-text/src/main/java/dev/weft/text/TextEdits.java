@@ -112,7 +112,7 @@ final class TextEdits {
     if (markers != null) {
       markers.update(index, content.length());
     }
-    Item item = integrateBetween(txn, parent, pos.left, pos.right, content);
+    Item item = SequenceOps.insertBetween(txn, parent, pos.left, pos.right, content);
     pos.right = item;
     pos.index = index;
     pos.forward();
@@ -147,7 +147,7 @@ final class TextEdits {
     parent.beginEditAt(index);
     Item item;
     try {
-      item = integrateBetween(txn, parent, left, right, new StringContent(text));
+      item = SequenceOps.insertBetween(txn, parent, left, right, new StringContent(text));
     } finally {
       parent.endEdit();
     }
@@ -194,7 +194,7 @@ final class TextEdits {
       pos.forward();
     }
     if (length > 0) {
-      pos.right = integrateBetween(txn, parent, pos.left, pos.right, new StringContent("\n".repeat(length)));
+      pos.right = SequenceOps.insertBetween(txn, parent, pos.left, pos.right, new StringContent("\n".repeat(length)));
       pos.forward();
     }
     insertNegatedAttributes(txn, parent, pos, negated);
@@ -274,7 +274,7 @@ final class TextEdits {
       Object current = pos.currentAttributes.get(key);
       if (!JsValues.equalAttrs(current, value)) {
         negated.put(key, current);
-        pos.right = integrateBetween(txn, parent, pos.left, pos.right, FormatValues.create(key, value));
+        pos.right = SequenceOps.insertBetween(txn, parent, pos.left, pos.right, FormatValues.create(key, value));
         pos.forward();
       }
     }
@@ -300,7 +300,7 @@ final class TextEdits {
       pos.forward();
     }
     for (Map.Entry<String, Object> e : negated.entrySet()) {
-      pos.right = integrateBetween(txn, parent, pos.left, pos.right, FormatValues.create(e.getKey(), e.getValue()));
+      pos.right = SequenceOps.insertBetween(txn, parent, pos.left, pos.right, FormatValues.create(e.getKey(), e.getValue()));
       pos.forward();
     }
   }
@@ -318,10 +318,5 @@ final class TextEdits {
       return SequenceOps.contentOf(t);
     }
     return new EmbedContent(Json.stringify(JsKeyOrder.apply(insert)));
-  }
-
-  /** Creates and integrates a local item between two adjacent items. */
-  private static Item integrateBetween(Txn txn, Branch parent, Item left, Item right, Content content) {
-    return SequenceOps.insertBetween(txn, parent, left, right, content);
   }
 }
