@@ -26,8 +26,13 @@ final class DocEvents implements DocState.EventSink {
   }
 
   @Override
+  public boolean wantsEvents(Txn txn) {
+    return txn.anyChanged(DocEvents::isObserved);
+  }
+
+  @Override
   public void fireObservers(Txn txn) {
-    if (!txn.anyChanged(DocEvents::isObserved)) {
+    if (!wantsEvents(txn)) {
       return; // nobody to tell: skip building events
     }
     Transaction tx = publicTransaction(txn);

@@ -147,11 +147,12 @@ final class TextEdits {
     parent.beginEditAt(index);
     Item item;
     try {
-      item = SequenceOps.insertBetween(txn, parent, left, right, new StringContent(text));
+      item = SequenceOps.insertOrGrow(txn, parent, left, right, new StringContent(text));
     } finally {
       parent.endEdit();
     }
-    parent.setMarker(item, index);
+    // the text ends the item, which may have grown: the marker goes where the item starts
+    parent.setMarker(item, index + text.length() - item.length);
   }
 
   /**

@@ -60,6 +60,11 @@ public final class DocState {
     /** Calls the observers of the changed types (before garbage collection). */
     void fireObservers(Txn txn);
 
+    /** Whether {@link #fireObservers} has anyone to call for this transaction. */
+    default boolean wantsEvents(Txn txn) {
+      return true;
+    }
+
     /** Whether anyone listens for updates, so the update need not be encoded otherwise. */
     boolean wantsUpdates();
 

@@ -548,6 +548,49 @@ public final class Item extends Struct {
     return false;
   }
 
+  /**
+   * Whether {@code more}, inserted locally right after this item and before {@code right} (its
+   * neighbour), may simply extend this item. That is so when the new item would merge into this
+   * one when the transaction ends anyway (see {@link #mergeWith}): this is the client's newest
+   * item, nothing else of the client's came after it, both hold text, and this item was inserted
+   * before {@code right}. It must also be the transaction's first content from this client, so
+   * that one cut at the transaction's start clock gives back the items a transaction without
+   * growing in place would have made (see {@link Txn#grewInPlace}).
+   */
+  boolean canGrowBy(Txn txn, Branch parent, Item right, Content more) {
+    long own = txn.doc.clientId;
+    long end = end();
+    return client == own
+        && this.parent == parent
+        && parentSub == null
+        && this.right == right
+        && (flags & (DELETED | KEEP)) == 0
+        && content instanceof StringContent
+        && more instanceof StringContent
+        && redone() == null
+        && (right == null ? rightOriginClock == NONE
+            : rightOriginClock == right.clock && rightOriginClient() == right.client)
+        && (parent.item == null || !parent.item.deleted())
+        && end + more.length() <= StructReader.MAX_CLOCK
+        && end == txn.doc.store.getState(own)
+        && end == txn.beforeState(own);
+  }
+
+  /**
+   * Appends {@code more} to this item where {@link #canGrowBy} allows it: the store, the parent and
+   * the transaction end up as if a new item had been inserted and merged into this one.
+   */
+  void growBy(Txn txn, Content more) {
+    int n = more.length();
+    txn.doc.store.lastStructGrows(this);
+    content.mergeWith(more);
+    length += n;
+    parent.length += n;
+    parent.visibleInserted(n);
+    txn.addChangedType(parent, null);
+    txn.grewInPlace = true;
+  }
+
   /** Appends {@code r} (of the same class) to this item's content. */
   private boolean mergeContent(Content r) {
     if (content instanceof DeletedContent) {

@@ -136,6 +136,20 @@ public final class SequenceOps {
     return item;
   }
 
+  /**
+   * Inserts local text between two adjacent items like {@link #insertBetween}, except that text
+   * continuing this client's newest item (typing) grows that item instead of making one that the
+   * end of the transaction would merge into it (see {@link Item#canGrowBy}). Returns the item
+   * whose last units are the new text.
+   */
+  public static Item insertOrGrow(Txn txn, Branch parent, Item left, Item right, Content content) {
+    if (left != null && left.canGrowBy(txn, parent, right, content)) {
+      left.growBy(txn, content);
+      return left;
+    }
+    return insertBetween(txn, parent, left, right, content);
+  }
+
   /** Deletes {@code length} visible units starting at {@code index}. */
   public static void delete(Txn txn, Branch parent, int index, int length) {
     if (length == 0) {

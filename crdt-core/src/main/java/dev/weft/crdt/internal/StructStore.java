@@ -90,6 +90,13 @@ public final class StructStore {
     structs.add(struct);
   }
 
+  /** Tells the open transactions that {@code last}, its client's newest struct, is about to grow. */
+  void lastStructGrows(Struct last) {
+    for (int i = 0; i < open.size(); i++) {
+      open.get(i).clientGrows(last.client, last.end());
+    }
+  }
+
   /** Index of the struct containing {@code clock} in a client's list. */
   public static int findIndex(ArrayList<Struct> structs, long clock) {
     int left = 0;

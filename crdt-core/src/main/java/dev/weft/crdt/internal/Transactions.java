@@ -55,6 +55,10 @@ public final class Transactions {
         txn.deleteSet.sortAndMerge();
         txn.freezeAfterState();
         try {
+          if (txn.grewInPlace && doc.events.wantsEvents(txn)) {
+            // events tell this transaction's content from older content by item
+            doc.store.getItemCleanStart(txn, doc.clientId, txn.beforeState(doc.clientId));
+          }
           doc.events.fireObservers(txn);
           for (Consumer<Txn> hook : CLEANUP_HOOKS) {
             hook.accept(txn);

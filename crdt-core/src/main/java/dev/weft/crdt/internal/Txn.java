@@ -45,6 +45,12 @@ public final class Txn {
   public final Object origin;
   /** False when the transaction applies a remote update. */
   public boolean local;
+  /**
+   * Set when local text grew an item of an earlier transaction in place ({@link Item#growBy})
+   * rather than making a new item: observers must then first get that item cut where this
+   * transaction's content starts, as it would otherwise be.
+   */
+  public boolean grewInPlace;
   /** Set when text formatting may need cleaning after the transaction. */
   public boolean needFormattingCleanup;
   /** The public object for this transaction, created on first use. */
