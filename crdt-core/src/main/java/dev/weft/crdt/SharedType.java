@@ -106,6 +106,12 @@ public abstract class SharedType {
       branch.prelim.add(op);
       return;
     }
+    if (doc.transaction != null) {
+      // joins the transaction in progress; called here rather than in transact() so that this
+      // call site sees only the edits of shared types, few enough for the JIT to inline them
+      op.accept(doc.transaction);
+      return;
+    }
     Transactions.transact(doc, op, null, true);
   }
 
