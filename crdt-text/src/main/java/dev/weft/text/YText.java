@@ -8,6 +8,7 @@ import dev.weft.crdt.YEvent;
 import dev.weft.crdt.internal.Branch;
 import dev.weft.crdt.internal.Item;
 import dev.weft.crdt.internal.MapOps;
+import dev.weft.crdt.internal.SequenceOps;
 import dev.weft.crdt.internal.StringContent;
 import dev.weft.crdt.internal.TypeRef;
 import java.util.ArrayList;
@@ -129,7 +130,12 @@ public class YText extends SharedType {
       if (length < 0 || index < 0 || index + length > branch().length) {
         throw new IndexOutOfBoundsException("index=" + index + ", length=" + length + ", size=" + branch().length);
       }
-      TextEdits.deleteText(txn, TextEdits.find(txn, branch(), index, true), length);
+      if (!branch().holdsFormatItems && activeMarkers() == null) {
+        // no format items to step over or clean up: what the engine does for any sequence
+        SequenceOps.delete(txn, branch(), index, length);
+      } else {
+        TextEdits.deleteText(txn, TextEdits.find(txn, branch(), index, true), length);
+      }
     });
   }
 
