@@ -17,12 +17,15 @@ import java.util.Map;
  *
  * <pre>
  * java -cp benchmarks.jar dev.weft.benchmarks.SideBySide [crdt] [traces] [heap] [flatten] [b4x100]
- *     [--rounds R] [--warmup W] [--flattened FILE]
+ *     [b4x100-large-heap] [--rounds R] [--warmup W] [--flattened FILE]
  * </pre>
  * {@code crdt}: B1-B4 of crdt-benchmarks; {@code traces}: every trace under {@code WEFT_TRACES};
  * {@code heap}: retained heap of the loaded automerge-paper document; {@code flatten}: saves the
  * automerge-paper patches to FILE (default {@code target/automerge-paper.patches}); {@code b4x100}:
- * B4 and B4x100 once each over FILE (run it in a JVM of its own, e.g. with {@code -Xmx64m}).
+ * B4 and B4x100 once each over FILE (run it in a JVM of its own, e.g. with {@code -Xmx64m});
+ * {@code b4x100-large-heap}: the same, reported apart, for a JVM whose heap does not limit it (the
+ * time ratio of B4x100 to B4 without the memory limit). Encoding and loading a trace's document are
+ * timed {@link #SHORT_REPEATS} times per round.
  */
 public final class SideBySide {
   private static final String AUTOMERGE_PAPER = "automerge-paper";
@@ -33,6 +36,11 @@ public final class SideBySide {
    * they run after the sequential traces have warmed the same code.
    */
   private static final int CONCURRENT_ROUNDS = 2;
+  /**
+   * Encoding and loading a trace's document take a few milliseconds, too short for one timing to
+   * say much: each round times each of them this many times and reports the median (and the first).
+   */
+  static final int SHORT_REPEATS = 9;
 
   private SideBySide() {}
 
@@ -58,7 +66,8 @@ public final class SideBySide {
         case "traces" -> traces(rounds, warmup);
         case "heap" -> heap();
         case "flatten" -> flatten(Path.of(flattened));
-        case "b4x100" -> b4x100(Path.of(flattened));
+        case "b4x100" -> b4x100(Path.of(flattened), "");
+        case "b4x100-large-heap" -> b4x100(Path.of(flattened), "-large-heap");
         default -> throw new IllegalArgumentException("unknown part " + part);
       }
     }
@@ -133,17 +142,15 @@ public final class SideBySide {
     m.put("replayMs", Figures.round(Figures.millisSince(start)));
     m.put("updates", replay.updates());
     m.put("updateBytes", replay.updateBytes());
-    start = System.nanoTime();
-    byte[] v1 = replay.doc().encodeStateAsUpdate();
-    m.put("encodeMs", Figures.round(Figures.millisSince(start)));
-    start = System.nanoTime();
-    byte[] v2 = replay.doc().encodeStateAsUpdateV2();
-    m.put("encodeV2Ms", Figures.round(Figures.millisSince(start)));
-    m.put("v1Bytes", v1.length);
-    m.put("v2Bytes", v2.length);
-    start = System.nanoTime();
-    Doc loaded = TraceWorkloads.load(v1);
-    m.put("loadMs", Figures.round(Figures.millisSince(start)));
+    byte[][] v1 = new byte[1][];
+    repeated(m, "encodeMs", () -> v1[0] = replay.doc().encodeStateAsUpdate());
+    byte[][] v2 = new byte[1][];
+    repeated(m, "encodeV2Ms", () -> v2[0] = replay.doc().encodeStateAsUpdateV2());
+    m.put("v1Bytes", v1[0].length);
+    m.put("v2Bytes", v2[0].length);
+    Doc[] loadedDoc = new Doc[1];
+    repeated(m, "loadMs", () -> loadedDoc[0] = TraceWorkloads.load(v1[0]));
+    Doc loaded = loadedDoc[0];
     String text = TraceWorkloads.text(loaded);
     m.put("finalLength", text.length());
     m.put("matchesEndContent", text.equals(trace.endContent())
@@ -160,6 +167,22 @@ public final class SideBySide {
     m.put("stringBuilderMs", Figures.round(Figures.millisSince(start)));
     m.put("stringBuilderMatches", sb.equals(trace.endContent()));
     return m;
+  }
+
+  /**
+   * Runs {@code work} {@link #SHORT_REPEATS} times; puts the median under {@code key} and the
+   * first time under {@code key} with "First" before "Ms".
+   */
+  private static void repeated(Map<String, Object> m, String key, Runnable work) {
+    double[] ms = new double[SHORT_REPEATS];
+    for (int i = 0; i < ms.length; i++) {
+      long start = System.nanoTime();
+      work.run();
+      ms[i] = Figures.millisSince(start);
+    }
+    m.put(key.replace("Ms", "FirstMs"), Figures.round(ms[0]));
+    java.util.Arrays.sort(ms);
+    m.put(key, Figures.round(ms[ms.length / 2]));
   }
 
   /** Retained heap of the automerge-paper document loaded from its v1 state. */
@@ -186,15 +209,15 @@ public final class SideBySide {
    * B4 (after one unreported warm-up run) and then B4x100, once each, in this JVM (run it with a
    * small heap, e.g. -Xmx64m); the B4 line is printed first, so it survives a B4x100 cut short.
    */
-  private static void b4x100(Path flattened) throws IOException {
+  private static void b4x100(Path flattened, String suffix) throws IOException {
     EditingTrace trace = EditingTrace.read(flattened);
     Workload b4 = CrdtBenchmarkSuite.b4(trace, 1);
     b4.run(false); // warms the JIT, so that B4 is measured as warm as the later passes of B4x100
-    Map<String, Object> small = line("b4-small-heap", 0, 0);
+    Map<String, Object> small = line(suffix.isEmpty() ? "b4-small-heap" : "b4" + suffix, 0, 0);
     small.putAll(b4.run(true).toMap());
     small.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
     print(small);
-    Map<String, Object> m = line("b4x100", 0, 0);
+    Map<String, Object> m = line("b4x100" + suffix, 0, 0);
     m.putAll(CrdtBenchmarkSuite.b4(trace, 100).run(true).toMap());
     m.put("b4TimeMs", small.get("timeMs"));
     m.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
