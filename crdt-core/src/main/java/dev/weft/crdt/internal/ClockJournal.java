@@ -16,16 +16,23 @@ import java.util.HashMap;
  * the clock it had at the start, so {@link Txn#beforeState} reads it from the store. The answers
  * are the same as those of the copies; the cost is proportional to the clients that changed.
  *
- * <p>Lookups scan the arrays while they are short and go through a hash index past
- * {@link #SCAN_LIMIT} clients (a transaction that applies a large update can touch thousands).
+ * <p>The first client recorded is kept in fields and the others in arrays, so a local edit's
+ * journal is one small object. Lookups scan the arrays while they are short and go through a hash
+ * index past {@link #SCAN_LIMIT} clients (a transaction that applies a large update can touch
+ * thousands).
  */
 final class ClockJournal {
   private static final int SCAN_LIMIT = 8;
 
   private static final long[] NONE = new long[0];
 
-  private long[] clients = NONE;
-  private long[] before = NONE;
+  /** Entry 0: the first client recorded, its start clock and (once frozen) its end clock. */
+  private long firstClient;
+  private long firstBefore;
+  private long firstAfter;
+  /** Entries 1 and up, at index {@code entry - 1}; null until a second client is recorded. */
+  private long[] clients;
+  private long[] before;
   private long[] after;
   private long[] changed;
   private int size;
@@ -33,23 +40,41 @@ final class ClockJournal {
   private int frozen = -1;
   private HashMap<Long, Integer> index;
 
+  private long clientAt(int entry) {
+    return entry == 0 ? firstClient : clients[entry - 1];
+  }
+
+  private long beforeAt(int entry) {
+    return entry == 0 ? firstBefore : before[entry - 1];
+  }
+
+  private long afterAt(int entry) {
+    return entry == 0 ? firstAfter : after[entry - 1];
+  }
+
   /** Records {@code clock} as the start clock of {@code client} unless one is recorded already. */
   void record(long client, long clock) {
     if (indexOf(client) >= 0) {
       return;
     }
-    if (size == clients.length) {
-      clients = Arrays.copyOf(clients, Math.max(1, size * 2)); // one: a local edit's client
-      before = Arrays.copyOf(before, clients.length);
+    if (size == 0) {
+      firstClient = client;
+      firstBefore = clock;
+    } else {
+      if (clients == null || size - 1 == clients.length) {
+        int capacity = clients == null ? 4 : clients.length * 2;
+        clients = clients == null ? new long[capacity] : Arrays.copyOf(clients, capacity);
+        before = before == null ? new long[capacity] : Arrays.copyOf(before, capacity);
+      }
+      clients[size - 1] = client;
+      before[size - 1] = clock;
     }
-    clients[size] = client;
-    before[size] = clock;
     if (index != null) {
       index.put(client, size);
     } else if (size == SCAN_LIMIT) {
       index = new HashMap<>();
       for (int i = 0; i <= size; i++) {
-        index.put(clients[i], i);
+        index.put(clientAt(i), i);
       }
     }
     size++;
@@ -61,7 +86,7 @@ final class ClockJournal {
       return i == null ? -1 : i;
     }
     for (int i = 0; i < size; i++) {
-      if (clients[i] == client) {
+      if (clientAt(i) == client) {
         return i;
       }
     }
@@ -71,27 +96,34 @@ final class ClockJournal {
   /** The recorded start clock of {@code client}, or {@code orElse} when it has not changed. */
   long before(long client, long orElse) {
     int i = indexOf(client);
-    return i < 0 ? orElse : before[i];
+    return i < 0 ? orElse : beforeAt(i);
   }
 
   /** Takes the end clocks of the clients recorded so far from {@code store}. */
   void freeze(StructStore store) {
     frozen = size;
-    after = size == 0 ? NONE : new long[size];
     int n = 0;
     for (int i = 0; i < size; i++) {
-      after[i] = store.getState(clients[i]);
-      n += after[i] != before[i] ? 1 : 0;
+      long end = store.getState(clientAt(i));
+      if (i == 0) {
+        firstAfter = end;
+      } else {
+        if (after == null) {
+          after = new long[size - 1];
+        }
+        after[i - 1] = end;
+      }
+      n += end != beforeAt(i) ? 1 : 0;
     }
-    if (n == 1 && size == 1 && clients.length == 1) {
-      changed = clients; // shared: never written again (a new client grows it into a copy)
+    if (n == 1 && size == 1) {
+      changed = store.single(firstClient);
       return;
     }
     changed = n == 0 ? NONE : new long[n];
     n = 0;
     for (int i = 0; i < size; i++) {
-      if (after[i] != before[i]) {
-        changed[n++] = clients[i];
+      if (afterAt(i) != beforeAt(i)) {
+        changed[n++] = clientAt(i);
       }
     }
     if (n > 1) {
@@ -102,27 +134,24 @@ final class ClockJournal {
   /** The end clock of {@code client} as frozen, or {@code orElse} when it had not changed then. */
   long after(long client, long orElse) {
     int i = indexOf(client);
-    return i < 0 || i >= frozen ? orElse : after[i];
+    return i < 0 || i >= frozen ? orElse : afterAt(i);
   }
 
-  /** The clients whose clock had grown when the journal was frozen, in increasing order. */
+  /** The clients whose clock had grown when the journal was frozen, in increasing order (shared: read only). */
   long[] changedWhenFrozen() {
-    return changed == null ? NONE : changed; // shared: callers only read it
+    return changed == null ? NONE : changed;
   }
 
-  /** Every recorded client, in increasing order. */
-  long[] recorded() {
-    if (size == 1 && clients.length == 1) {
-      return clients; // shared, as in freeze()
+  /** Every recorded client, in increasing order (may be shared: read only). */
+  long[] recorded(StructStore store) {
+    if (size <= 1) {
+      return size == 0 ? NONE : store.single(firstClient);
     }
-    long[] out = Arrays.copyOf(clients, size);
-    if (size > 1) {
-      Arrays.sort(out);
+    long[] out = new long[size];
+    for (int i = 0; i < size; i++) {
+      out[i] = clientAt(i);
     }
+    Arrays.sort(out);
     return out;
-  }
-
-  boolean isFrozen() {
-    return frozen >= 0;
   }
 }

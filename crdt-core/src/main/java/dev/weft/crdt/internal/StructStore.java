@@ -90,6 +90,20 @@ public final class StructStore {
     structs.add(struct);
   }
 
+  /** The last array made by {@link #single}. */
+  private long[] single = {0};
+
+  /**
+   * A one-element array holding {@code client}, shared by every caller that asks for the same
+   * client in a row: transactions hand out their list of changed clients this way, read only.
+   */
+  long[] single(long client) {
+    if (single[0] != client) {
+      single = new long[] {client};
+    }
+    return single;
+  }
+
   /** Tells the open transactions that {@code last}, its client's newest struct, is about to grow. */
   void lastStructGrows(Struct last) {
     for (int i = 0; i < open.size(); i++) {

@@ -90,7 +90,7 @@ public final class Txn {
 
   /** Every client that added structs since this transaction began, in increasing order. */
   long[] clientsWithNewStructs() {
-    return clocks.recorded();
+    return clocks.recorded(doc.store);
   }
 
   /** Whether the struct was added by this transaction. */
