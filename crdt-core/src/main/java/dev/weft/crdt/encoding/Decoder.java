@@ -202,6 +202,46 @@ public final class Decoder {
     return s;
   }
 
+  /**
+   * The mirror of {@link Encoder#writeVarLatin1String}: a string whose code points all lie in
+   * U+0000 to U+00FF, as Latin-1 bytes (one per code point), without making a {@link String}; or
+   * null, having read nothing, when the string holds anything else (then {@link #readVarString}
+   * reads it, and rejects what is malformed).
+   */
+  public byte[] readVarLatin1String() {
+    int start = pos;
+    long n = readVarUint();
+    if (n > end - pos) {
+      pos = start;
+      return null;
+    }
+    int from = pos;
+    int to = from + (int) n;
+    int high = 0;
+    for (int i = from; i < to; i++) {
+      int b = buf[i];
+      if (b < 0) { // not ASCII: only C2 xx and C3 xx, U+0080 to U+00FF, are Latin-1
+        if ((b & 0xFE) != 0xC2 || i + 1 >= to || (buf[i + 1] & 0xC0) != 0x80) {
+          pos = start;
+          return null;
+        }
+        high++;
+        i++;
+      }
+    }
+    byte[] latin1 = new byte[to - from - high];
+    if (high == 0) {
+      System.arraycopy(buf, from, latin1, 0, latin1.length);
+    } else {
+      for (int i = from, o = 0; i < to; i++, o++) {
+        int b = buf[i];
+        latin1[o] = (byte) (b >= 0 ? b : ((b & 0x03) << 6) | (buf[++i] & 0x3F));
+      }
+    }
+    pos = to;
+    return latin1;
+  }
+
   public float readFloat32() {
     return Float.intBitsToFloat((int) readBigEndian(4));
   }

@@ -28,8 +28,10 @@ final class Contents {
       }
       case ContentRef.BINARY:
         return new BinaryContent(dec.readBuf());
-      case ContentRef.STRING:
-        return new StringContent(dec.readString());
+      case ContentRef.STRING: {
+        byte[] latin1 = dec.readLatin1String(); // most text: no String made, no second pass
+        return latin1 != null ? StringContent.ofLatin1(latin1) : new StringContent(dec.readString());
+      }
       case ContentRef.EMBED:
         return new EmbedContent(dec.readJsonText());
       case ContentRef.FORMAT:

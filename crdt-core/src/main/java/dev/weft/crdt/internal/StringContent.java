@@ -51,6 +51,11 @@ public final class StringContent implements Content {
     this.units = units;
   }
 
+  /** Text whose units are all at most U+00FF, given as Latin-1 bytes that no one else holds. */
+  static StringContent ofLatin1(byte[] latin1) {
+    return new StringContent(shared(latin1));
+  }
+
   /** {@code s} with every unpaired surrogate replaced by U+FFFD. */
   public static String withoutLoneSurrogates(String s) {
     char[] out = null;

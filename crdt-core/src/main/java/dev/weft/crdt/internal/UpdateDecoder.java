@@ -28,6 +28,14 @@ public interface UpdateDecoder {
 
   String readString();
 
+  /**
+   * A string as {@link #readString} reads it, as Latin-1 bytes when every code point fits one, or
+   * null, having read nothing, when not (or when this format has no such shortcut).
+   */
+  default byte[] readLatin1String() {
+    return null;
+  }
+
   String readKey();
 
   int readTypeRef();

@@ -34,6 +34,7 @@ public final class UpdateDecoderV1 implements UpdateDecoder {
   }
 
   @Override public String readString() { return dec.readVarString(); }
+  @Override public byte[] readLatin1String() { return dec.readVarLatin1String(); }
   @Override public String readKey() { return dec.readVarString(); }
 
   @Override
