@@ -139,40 +139,104 @@ public final class StructStore {
     throw new IllegalStateException("clock " + clock + " is in no struct");
   }
 
+  /**
+   * {@link #findIndex}, starting from struct {@code from}: gallops from it toward the clock (1, 2,
+   * 4... structs, either way) and searches only the span that holds it, so walking a list in clock
+   * order, forward or backward, costs about the logarithm of the distance between lookups rather
+   * than a search over the whole list. Any {@code from} gives the right answer.
+   */
+  public static int findIndexFrom(ArrayList<Struct> structs, long clock, int from) {
+    int n = structs.size();
+    if (from < 0 || from >= n) {
+      return findIndex(structs, clock);
+    }
+    int lo; // the answer is in [lo, hi]
+    int hi;
+    if (structs.get(from).clock <= clock) {
+      lo = from;
+      hi = n - 1;
+      for (int step = 1; lo + step < n; step <<= 1) {
+        if (structs.get(lo + step).clock > clock) {
+          hi = lo + step - 1;
+          break;
+        }
+        lo += step;
+      }
+    } else {
+      hi = from - 1;
+      lo = 0;
+      for (int step = 1; hi - step >= 0; step <<= 1) {
+        if (structs.get(hi - step).clock <= clock) {
+          lo = hi - step;
+          break;
+        }
+        hi -= step;
+      }
+    }
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (structs.get(mid).clock <= clock) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    if (clock < structs.get(lo).clock || clock >= structs.get(lo).end()) {
+      throw new IllegalStateException("clock " + clock + " is in no struct");
+    }
+    return lo;
+  }
+
   /*
-   * The position indexOf() found last. A transaction looks up the same few places again and again
-   * (where it split an item, what it deleted, where its own structs begin), so the struct found
-   * last and its neighbours are tried before a search. Lists change under it (a split inserts, a
-   * merge removes), so a guess is only taken after checking that its struct holds the clock.
+   * The positions indexOf() found last, newest first. A transaction looks up the same few places
+   * again and again (where it split an item, what it deleted, where its own structs begin), and
+   * integrating an item looks up two places, its origins, which for typed text are near those of
+   * the item before. So the structs found last and their neighbours are tried before a search.
+   * Lists change under them (a split inserts, a merge removes), so a guess is only taken after
+   * checking that its struct holds the clock.
    */
   private ArrayList<Struct> fingerList;
   private int finger;
+  private int olderFinger;
 
-  /** {@link #findIndex}, trying the struct found last and its neighbours first. */
+  /** {@link #findIndex}, trying the structs found last and their neighbours first. */
   public int indexOf(ArrayList<Struct> structs, long clock) {
     if (structs == fingerList) {
-      int f = finger;
-      int n = structs.size();
-      if (f < n) {
-        Struct s = structs.get(f);
-        if (s.clock <= clock) {
-          if (clock < s.end()) {
-            return f;
-          }
-          if (f + 1 < n && clock < structs.get(f + 1).end()) {
-            finger = f + 1;
-            return f + 1;
-          }
-        } else if (f > 0 && structs.get(f - 1).clock <= clock) {
-          finger = f - 1;
-          return f - 1;
-        }
+      int i = near(structs, finger, clock);
+      if (i >= 0) {
+        finger = i;
+        return i;
       }
+      i = near(structs, olderFinger, clock);
+      if (i >= 0) {
+        olderFinger = finger;
+        finger = i;
+        return i;
+      }
+    } else {
+      fingerList = structs;
+      finger = 0;
     }
     int i = findIndex(structs, clock);
-    fingerList = structs;
+    olderFinger = finger;
     finger = i;
     return i;
+  }
+
+  /** The index of the struct holding {@code clock} if it is {@code f} or a neighbour of it, else -1. */
+  private static int near(ArrayList<Struct> structs, int f, long clock) {
+    int n = structs.size();
+    if (f >= n) {
+      return -1;
+    }
+    Struct s = structs.get(f);
+    if (s.clock <= clock) {
+      if (clock < s.end()) {
+        return f;
+      }
+      return f + 1 < n && clock < structs.get(f + 1).end() ? f + 1 : -1;
+    }
+    return f > 0 && structs.get(f - 1).clock <= clock ? f - 1 : -1;
   }
 
   /** The struct containing {@code id}; the id must be below its client's state. */

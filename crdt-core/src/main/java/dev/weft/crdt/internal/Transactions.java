@@ -139,9 +139,11 @@ public final class Transactions {
     for (Map.Entry<Long, List<DeleteSet.Range>> e : ds.clients().entrySet()) {
       ArrayList<Struct> structs = store.clients.get(e.getKey());
       List<DeleteSet.Range> ranges = e.getValue();
+      int from = structs.size() - 1; // ranges go right to left: each search starts where the last one was
       for (int di = ranges.size() - 1; di >= 0; di--) {
         DeleteSet.Range r = ranges.get(di);
-        for (int si = store.indexOf(structs, r.clock()); si < structs.size(); si++) {
+        from = StructStore.findIndexFrom(structs, r.clock(), from);
+        for (int si = from; si < structs.size(); si++) {
           Struct s = structs.get(si);
           if (s.clock >= r.end()) {
             break;
@@ -159,9 +161,10 @@ public final class Transactions {
     for (Map.Entry<Long, List<DeleteSet.Range>> e : ds.clients().entrySet()) {
       ArrayList<Struct> structs = store.clients.get(e.getKey());
       List<DeleteSet.Range> ranges = e.getValue();
+      int si = structs.size() - 1; // ranges go right to left: each search starts where the last one ended
       for (int di = ranges.size() - 1; di >= 0; di--) {
         DeleteSet.Range r = ranges.get(di);
-        int si = Math.min(structs.size() - 1, 1 + store.indexOf(structs, r.end() - 1));
+        si = Math.min(structs.size() - 1, 1 + StructStore.findIndexFrom(structs, r.end() - 1, Math.max(si, 0)));
         while (si > 0 && structs.get(si).clock >= r.clock()) {
           si -= 1 + mergeWithLefts(structs, si);
         }

@@ -316,6 +316,7 @@ public final class UpdateApplier {
       long client = e.getKey();
       ArrayList<Struct> structs = store.clients.get(client);
       long state = store.getState(client);
+      int from = 0;
       for (DeleteSet.Range r : e.getValue()) {
         long clock = r.clock();
         long clockEnd = r.end();
@@ -323,7 +324,7 @@ public final class UpdateApplier {
           if (state < clockEnd) {
             unapplied.add(client, state, clockEnd - state);
           }
-          int index = StructStore.findIndex(structs, clock);
+          int index = StructStore.findIndexFrom(structs, clock, from);
           Struct s = structs.get(index);
           if (!s.deleted() && s.clock < clock) {
             structs.add(index + 1, ((Item) s).split(txn, (int) (clock - s.clock)));
@@ -343,6 +344,7 @@ public final class UpdateApplier {
               break;
             }
           }
+          from = index - 1; // the ranges come in clock order: the next one starts at or after this struct
         } else {
           unapplied.add(client, clock, clockEnd - clock);
         }
